@@ -1,0 +1,41 @@
+package org.passerelle.channel;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.OffsetDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Audit", description = "Append-only record of every control change")
+@Validated
+@RestController
+@RequestMapping("/api/audit")
+public class AuditController {
+
+    private final AuditLog audit;
+
+    public AuditController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Operation(summary = "Control changes, newest first, filtered by channel and time [from, to)")
+    @GetMapping
+    public AuditPage find(
+            @RequestParam(required = false) String channel,
+            @Parameter(description = "ISO-8601 date-time with offset, inclusive")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+            @Parameter(description = "ISO-8601 date-time with offset, exclusive")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        ChannelId id = channel == null ? null : ChannelId.fromId(channel);
+        return audit.find(new AuditQuery(id, from, to, page, size));
+    }
+}

@@ -1,0 +1,129 @@
+package org.passerelle.channel;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** JDBC access to the control plane tables. Callers own the transaction. */
+@Repository
+public class ChannelStore {
+
+    private final JdbcClient jdbc;
+
+    public ChannelStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Cheap read that replicas poll to notice a change made elsewhere. */
+    public long revision() {
+        return jdbc.sql("select revision from control_plane where id = 1").query(Long.class).single();
+    }
+
+    /**
+     * Bumps the revision and locks the control row until the transaction ends, so control changes
+     * from several replicas apply one after another on a consistent state.
+     */
+    public void lockAndBumpRevision() {
+        jdbc.sql("update control_plane set revision = revision + 1 where id = 1").update();
+    }
+
+    public ControlSnapshot snapshot() {
+        var head = jdbc.sql("select revision, open_incident_id from control_plane where id = 1")
+                .query((rs, n) -> new Object[] {rs.getLong(1), (Long) rs.getObject(2, Long.class)})
+                .single();
+        Map<ChannelId, ChannelRecord> channels = new EnumMap<>(ChannelId.class);
+        for (ChannelRecord r : loadChannels()) {
+            channels.put(r.id(), r);
+        }
+        return new ControlSnapshot((Long) head[0], channels, (Long) head[1]);
+    }
+
+    private List<ChannelRecord> loadChannels() {
+        return jdbc.sql("""
+                select id, state, breaker_mode, breaker_reset_count, changed_at, changed_by, change_reason
+                from channel""")
+                .query(ChannelStore::mapChannel)
+                .list()
+                .stream()
+                .filter(r -> r != null)
+                .toList();
+    }
+
+    private static ChannelRecord mapChannel(ResultSet rs, int n) throws SQLException {
+        ChannelId id;
+        try {
+            id = ChannelId.fromId(rs.getString("id"));
+        } catch (UnknownChannelException e) {
+            return null; // a row from a newer version: not ours to apply
+        }
+        return new ChannelRecord(
+                id,
+                ChannelState.valueOf(rs.getString("state")),
+                BreakerMode.valueOf(rs.getString("breaker_mode")),
+                rs.getLong("breaker_reset_count"),
+                rs.getObject("changed_at", OffsetDateTime.class),
+                rs.getString("changed_by"),
+                rs.getString("change_reason"));
+    }
+
+    public void save(ChannelRecord r) {
+        jdbc.sql("""
+                update channel set state = :state, breaker_mode = :mode, breaker_reset_count = :resets,
+                       changed_at = :at, changed_by = :by, change_reason = :reason
+                where id = :id""")
+                .param("state", r.state().name())
+                .param("mode", r.breakerMode().name())
+                .param("resets", r.breakerResetCount())
+                .param("at", r.changedAt())
+                .param("by", r.changedBy())
+                .param("reason", r.changeReason())
+                .param("id", r.id().id())
+                .update();
+    }
+
+    public long openIncident(OffsetDateTime at, String by, String reason) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into incident (opened_at, opened_by, reason) values (:at, :by, :reason)")
+                .param("at", at).param("by", by).param("reason", reason)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        jdbc.sql("update control_plane set open_incident_id = :id where id = 1").param("id", id).update();
+        return id;
+    }
+
+    public void closeIncident(long incidentId, OffsetDateTime at, String by) {
+        jdbc.sql("update incident set closed_at = :at, closed_by = :by where id = :id")
+                .param("at", at).param("by", by).param("id", incidentId).update();
+        jdbc.sql("update control_plane set open_incident_id = null where id = 1").update();
+    }
+
+    public IncidentRecord incident(long id) {
+        return jdbc.sql("select id, opened_at, opened_by, reason, closed_at, closed_by from incident where id = :id")
+                .param("id", id)
+                .query(ChannelStore::mapIncident)
+                .optional()
+                .orElse(null);
+    }
+
+    public IncidentRecord latestIncident() {
+        return jdbc.sql("select id, opened_at, opened_by, reason, closed_at, closed_by from incident order by id desc limit 1")
+                .query(ChannelStore::mapIncident)
+                .optional()
+                .orElse(null);
+    }
+
+    private static IncidentRecord mapIncident(ResultSet rs, int n) throws SQLException {
+        return new IncidentRecord(
+                        rs.getLong("id"),
+                        rs.getObject("opened_at", OffsetDateTime.class),
+                        rs.getString("opened_by"),
+                        rs.getString("reason"),
+                        rs.getObject("closed_at", OffsetDateTime.class),
+                        rs.getString("closed_by"));
+    }
+}

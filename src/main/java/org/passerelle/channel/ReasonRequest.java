@@ -1,0 +1,11 @@
+package org.passerelle.channel;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Body of every control change: the reason is mandatory and goes into the audit. */
+public record ReasonRequest(
+        @NotBlank(message = "a reason is required for every control change")
+        @Size(max = 500, message = "at most 500 characters")
+        String reason) {
+}

@@ -1,0 +1,62 @@
+package org.passerelle.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic over every endpoint but the liveness and readiness probes. Which role may call what is
+ * decided here, in one place, so the role matrix test can hold it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String OPS = Role.OPS.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
+        http
+            .authorizeHttpRequests(a -> a
+                .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers("/actuator/**").hasAnyRole(OPS, AUDITOR)
+                .requestMatchers(HttpMethod.GET, "/api/channels", "/api/channels/**", "/api/audit").hasAnyRole(OPS, AUDITOR)
+                .requestMatchers("/api/channels/**", "/api/incident/**").hasRole(OPS)
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
+                .anyRequest().authenticated())
+            .httpBasic(b -> b.authenticationEntryPoint(problems.entryPoint()))
+            .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint()).accessDeniedHandler(problems.accessDenied()))
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // stateless API with credentials on every request: no cookie, so no CSRF exposure
+            .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
+        for (SecurityProperties.User u : properties.getUsers()) {
+            manager.createUser(User.withUsername(u.getUsername())
+                    .password(u.getPassword())
+                    .roles(u.getRoles().stream().map(Enum::name).toArray(String[]::new))
+                    .build());
+        }
+        return manager;
+    }
+}
