@@ -33,6 +33,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasAnyRole(OPS, AUDITOR)
                 .requestMatchers(HttpMethod.GET, "/api/channels", "/api/channels/**", "/api/audit").hasAnyRole(OPS, AUDITOR)
                 .requestMatchers("/api/channels/**", "/api/incident/**").hasRole(OPS)
+                .requestMatchers("/api/appointments/**").hasRole(Role.SCHEDULER.name())
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                 .anyRequest().authenticated())
             .httpBasic(b -> b.authenticationEntryPoint(problems.entryPoint()))

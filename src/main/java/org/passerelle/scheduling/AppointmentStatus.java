@@ -1,0 +1,5 @@
+package org.passerelle.scheduling;
+
+public enum AppointmentStatus {
+    BOOKED, CANCELLED, NO_SHOW
+}

@@ -1,0 +1,134 @@
+package org.passerelle.scheduling;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** JDBC access to appointments and reminders. Callers own the transaction. */
+@Repository
+public class AppointmentStore {
+
+    private final JdbcClient jdbc;
+
+    public AppointmentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    Optional<StoredAppointment> findForUpdate(String id) {
+        return jdbc.sql("select * from appointment where id = :id for update").param("id", id)
+                .query(AppointmentStore::mapAppointment).optional();
+    }
+
+    Optional<StoredAppointment> find(String id) {
+        return jdbc.sql("select * from appointment where id = :id").param("id", id)
+                .query(AppointmentStore::mapAppointment).optional();
+    }
+
+    void insert(StoredAppointment a, Instant purgeAfter) {
+        jdbc.sql("""
+                insert into appointment (id, source, status, start_at, time_zone, site_code, sms_consent, phone_enc,
+                    phone_hash, phone_status, phone_reason, content_hash, version, created_at, updated_at, purge_after)
+                values (:id, :source, :status, :start, :zone, :site, :consent, :phoneEnc, :phoneHash, :phoneStatus,
+                    :phoneReason, :hash, 0, :now, :now, :purge)""")
+                .param("id", a.id())
+                .param("source", a.source().name())
+                .param("status", a.status().name())
+                .param("start", ts(a.start()))
+                .param("zone", a.zone().getId())
+                .param("site", a.siteCode())
+                .param("consent", a.smsConsent())
+                .param("phoneEnc", a.phoneEncrypted())
+                .param("phoneHash", a.phoneHash())
+                .param("phoneStatus", a.phoneStatus().name())
+                .param("phoneReason", a.phoneReason())
+                .param("hash", a.contentHash())
+                .param("now", ts(a.updatedAt()))
+                .param("purge", ts(purgeAfter))
+                .update();
+    }
+
+    void update(StoredAppointment a, Instant purgeAfter) {
+        jdbc.sql("""
+                update appointment set source = :source, status = :status, start_at = :start, time_zone = :zone,
+                    site_code = :site, sms_consent = :consent, phone_enc = :phoneEnc, phone_hash = :phoneHash,
+                    phone_status = :phoneStatus, phone_reason = :phoneReason, content_hash = :hash,
+                    version = version + 1, updated_at = :now, purge_after = :purge, purged_at = null
+                where id = :id""")
+                .param("id", a.id())
+                .param("source", a.source().name())
+                .param("status", a.status().name())
+                .param("start", ts(a.start()))
+                .param("zone", a.zone().getId())
+                .param("site", a.siteCode())
+                .param("consent", a.smsConsent())
+                .param("phoneEnc", a.phoneEncrypted())
+                .param("phoneHash", a.phoneHash())
+                .param("phoneStatus", a.phoneStatus().name())
+                .param("phoneReason", a.phoneReason())
+                .param("hash", a.contentHash())
+                .param("now", ts(a.updatedAt()))
+                .param("purge", ts(purgeAfter))
+                .update();
+    }
+
+    void setStatus(String id, AppointmentStatus status, Instant now) {
+        jdbc.sql("update appointment set status = :status, version = version + 1, updated_at = :now where id = :id")
+                .param("status", status.name()).param("now", ts(now)).param("id", id).update();
+    }
+
+    /** Drops personal data of appointments that ended long enough ago; returns how many were purged. */
+    int purgePersonalData(Instant now) {
+        return jdbc.sql("""
+                update appointment set phone_enc = null, phone_hash = null, phone_status = 'PURGED', phone_reason = null,
+                    purged_at = :now
+                where purge_after <= :now and purged_at is null""")
+                .param("now", ts(now)).update();
+    }
+
+    List<String> bookedWithPhoneHash(String phoneHash) {
+        return jdbc.sql("select id from appointment where phone_hash = :hash and status = 'BOOKED'")
+                .param("hash", phoneHash).query(String.class).list();
+    }
+
+    void markOptedOut(String phoneHash, Instant now) {
+        jdbc.sql("""
+                update appointment set phone_status = 'OPTED_OUT', phone_reason = 'patient replied STOP', updated_at = :now
+                where phone_hash = :hash and phone_status = 'OK'""")
+                .param("hash", phoneHash).param("now", ts(now)).update();
+    }
+
+    private static StoredAppointment mapAppointment(ResultSet rs, int n) throws SQLException {
+        return new StoredAppointment(
+                rs.getString("id"),
+                AppointmentCommand.IntakeSource.valueOf(rs.getString("source")),
+                AppointmentStatus.valueOf(rs.getString("status")),
+                instant(rs, "start_at"),
+                ZoneId.of(rs.getString("time_zone")),
+                rs.getString("site_code"),
+                rs.getBoolean("sms_consent"),
+                rs.getString("phone_enc"),
+                rs.getString("phone_hash"),
+                PhonePolicy.PhoneStatus.valueOf(rs.getString("phone_status")),
+                rs.getString("phone_reason"),
+                rs.getString("content_hash"),
+                rs.getLong("version"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+}
