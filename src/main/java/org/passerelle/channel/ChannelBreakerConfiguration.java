@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 public class ChannelBreakerConfiguration {
 
     @Bean
-    ChannelBreakers channelBreakers(ChannelProperties properties, Clock clock, MeterRegistry meters) {
-        ChannelBreakers breakers = new ChannelBreakers(properties, clock);
+    ChannelBreakers channelBreakers(ChannelProperties properties, Clock clock, MeterRegistry meters,
+                                    List<BreakerFailureClassifier> classifiers) {
+        ChannelBreakers breakers = new ChannelBreakers(properties, clock, classifiers);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry()).bindTo(meters);
         return breakers;
     }

@@ -6,9 +6,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Owns the Resilience4j circuit breaker of every outbound channel. Created here, in one registry, and
@@ -23,12 +25,15 @@ public class ChannelBreakers {
     private final Map<ChannelId, Applied> applied = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    public ChannelBreakers(ChannelProperties properties, Clock clock) {
+    public ChannelBreakers(ChannelProperties properties, Clock clock, List<BreakerFailureClassifier> classifiers) {
         this.clock = clock;
         this.registry = CircuitBreakerRegistry.ofDefaults();
         for (ChannelId id : ChannelId.values()) {
             if (id.hasBreaker()) {
-                CircuitBreaker cb = registry.circuitBreaker(id.id(), config(properties.breaker(id)));
+                Predicate<Throwable> failure = t -> classifiers.stream()
+                        .filter(c -> c.channel() == id)
+                        .allMatch(c -> c.isOutsideServiceFailure(t));
+                CircuitBreaker cb = registry.circuitBreaker(id.id(), config(properties.breaker(id), failure));
                 cb.getEventPublisher().onError(e -> lastErrors.put(id, new LastError(
                         describe(e.getThrowable()), OffsetDateTime.now(clock))));
                 breakers.put(id, cb);
@@ -36,7 +41,7 @@ public class ChannelBreakers {
         }
     }
 
-    private static CircuitBreakerConfig config(ChannelProperties.BreakerSettings s) {
+    private static CircuitBreakerConfig config(ChannelProperties.BreakerSettings s, Predicate<Throwable> failure) {
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(s.getSlidingWindowSize())
@@ -47,6 +52,8 @@ public class ChannelBreakers {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 // a closed gate is ops' decision, not a failure of the outside service
                 .ignoreExceptions(ChannelClosedException.class)
+                // e.g. an SMSC refusing one bad number is healthy: only the feature knows
+                .recordException(failure)
                 .build();
     }
 
@@ -57,6 +64,12 @@ public class ChannelBreakers {
             message = message.substring(0, 200) + "…";
         }
         return t.getClass().getSimpleName() + message;
+    }
+
+    /** False while the breaker refuses every call (open or forced open): no point claiming work then. */
+    public boolean permitsCalls(ChannelId id) {
+        CircuitBreaker.State state = breaker(id).getState();
+        return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
     }
 
     public CircuitBreakerRegistry registry() {

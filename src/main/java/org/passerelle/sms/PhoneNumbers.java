@@ -1,0 +1,70 @@
+package org.passerelle.sms;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.passerelle.privacy.PhoneProtection;
+import org.passerelle.scheduling.PhonePolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Patient numbers as libphonenumber reads them with region FR by default: overseas departments get their
+ * own country codes (0692 → +262, 0690 → +590, ...), landlines and invalid numbers are refused with a
+ * reason, and numbers that replied STOP are refused as opted out.
+ */
+@Component
+public class PhoneNumbers implements PhonePolicy {
+
+    static final String DEFAULT_REGION = "FR";
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private final PhoneProtection protection;
+    private final OptOutStore optOuts;
+
+    public PhoneNumbers(PhoneProtection protection, OptOutStore optOuts) {
+        this.protection = protection;
+        this.optOuts = optOuts;
+    }
+
+    @Override
+    public PhoneCheck check(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return new PhoneCheck(PhoneStatus.MISSING, null, null, "no phone number given");
+        }
+        PhoneNumber number;
+        try {
+            number = UTIL.parse(raw, DEFAULT_REGION);
+        } catch (NumberParseException e) {
+            return new PhoneCheck(PhoneStatus.INVALID, null, null, "not a phone number (" + e.getErrorType() + ")");
+        }
+        if (!UTIL.isValidNumber(number)) {
+            return new PhoneCheck(PhoneStatus.INVALID, null, null, "not a valid number in its numbering plan");
+        }
+        String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        String hash = protection.hash(e164);
+        PhoneNumberType type = UTIL.getNumberType(number);
+        if (type != PhoneNumberType.MOBILE && type != PhoneNumberType.FIXED_LINE_OR_MOBILE) {
+            return new PhoneCheck(PhoneStatus.NOT_MOBILE, e164, hash,
+                    "cannot receive SMS: " + type.name().toLowerCase().replace('_', ' ') + " number");
+        }
+        if (optOuts.isOptedOut(hash)) {
+            return new PhoneCheck(PhoneStatus.OPTED_OUT, e164, hash, "patient replied STOP");
+        }
+        return new PhoneCheck(PhoneStatus.OK, e164, hash, null);
+    }
+
+    /** E.164 of an address as an SMSC reports it (international TON without '+', or national). */
+    public static String fromSmscAddress(String address, Byte ton) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        String candidate = (ton != null && ton == 1 && !address.startsWith("+")) ? "+" + address : address;
+        try {
+            PhoneNumber number = UTIL.parse(candidate, DEFAULT_REGION);
+            return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+}

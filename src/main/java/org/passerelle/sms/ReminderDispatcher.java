@@ -1,0 +1,145 @@
+package org.passerelle.sms;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.smpp.SmppConstants;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.GSMSpecificFeature;
+import org.jsmpp.bean.MessageMode;
+import org.jsmpp.bean.MessageType;
+import org.passerelle.channel.ChannelBreakers;
+import org.passerelle.channel.ChannelGate;
+import org.passerelle.channel.ChannelId;
+import org.passerelle.scheduling.ReminderQueue;
+import org.passerelle.scheduling.ReminderToSend;
+import org.passerelle.sms.text.EncodedSms;
+import org.passerelle.sms.text.SmsEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the reminder route (routes/sms-reminders.yaml): claim what is due, prepare the SMPP
+ * submit, record the SMSC's message ids, and decide what a failure means. Logs carry reminder ids only.
+ */
+@Component("reminderDispatcher")
+public class ReminderDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderDispatcher.class);
+    static final String REMINDER = "passerelle.reminder";
+    static final String ENCODING = "passerelle.encoding";
+    static final String SEGMENTS = "smsSegments";
+
+    private final ReminderQueue queue;
+    private final ReminderText text;
+    private final SmsEncoder encoder;
+    private final SmsProperties properties;
+    private final ChannelGate gate;
+    private final ChannelBreakers breakers;
+    private final SmsNode node;
+    private final SmsMetrics metrics;
+    private final Clock clock;
+
+    public ReminderDispatcher(ReminderQueue queue, ReminderText text, SmsProperties properties, ChannelGate gate,
+                              ChannelBreakers breakers, SmsNode node, SmsMetrics metrics, Clock clock) {
+        this.queue = queue;
+        this.text = text;
+        this.encoder = new SmsEncoder(properties.isTransliterate());
+        this.properties = properties;
+        this.gate = gate;
+        this.breakers = breakers;
+        this.node = node;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Due reminders for this replica; none while the channel is closed, the breaker open or outside the window. */
+    public List<ReminderToSend> claimDue() {
+        if (!gate.isOpen(ChannelId.SMS) || !breakers.permitsCalls(ChannelId.SMS) || !queue.windowOpen()) {
+            return List.of();
+        }
+        return queue.claimDue(node.id(), properties.getBatchSize(), properties.getClaimLease());
+    }
+
+    /** Turns the claimed reminder into a camel-smpp submit with our own encoding and segments. */
+    public void prepare(Exchange exchange) {
+        Message in = exchange.getIn();
+        ReminderToSend reminder = in.getBody(ReminderToSend.class);
+        exchange.setProperty(REMINDER, reminder);
+        EncodedSms sms = encoder.encode(text.render(reminder), (int) reminder.reminderId());
+        exchange.setProperty(ENCODING, sms.encoding().name());
+        exchange.setProperty(SEGMENTS, sms.segmentCount());
+        in.setHeader(SmppConstants.DEST_ADDR, reminder.phoneE164().substring(1));
+        in.setHeader(SmppConstants.DEST_ADDR_TON, (byte) 1);   // international
+        in.setHeader(SmppConstants.DEST_ADDR_NPI, (byte) 1);   // E.164
+        in.setHeader(SmppConstants.SOURCE_ADDR, properties.getSenderId());
+        in.setHeader(SmppConstants.SOURCE_ADDR_TON, (byte) 5); // alphanumeric
+        in.setHeader(SmppConstants.SOURCE_ADDR_NPI, (byte) 0);
+        in.setHeader(SmppConstants.DATA_CODING, sms.encoding().dataCoding());
+        in.setHeader(SmppConstants.REGISTERED_DELIVERY, (byte) 1);
+        in.setHeader(SmppConstants.DATA_SPLITTER, new PreparedSegments(sms.segments()));
+        if (sms.concatenated()) {
+            in.setHeader(SmppConstants.ESM_CLASS, new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT, GSMSpecificFeature.UDHI));
+        }
+        in.setHeader(SmppConstants.SPLITTING_POLICY, "ALLOW");
+        in.setBody("reminder " + reminder.reminderId()); // the text travels in the segments, never in the body
+    }
+
+    /** Records the SMSC's message ids (one per segment). */
+    @SuppressWarnings("unchecked")
+    public void submitted(Exchange exchange) {
+        ReminderToSend reminder = exchange.getProperty(REMINDER, ReminderToSend.class);
+        List<String> ids = exchange.getMessage().getHeader(SmppConstants.ID, List.class);
+        if (!queue.submitted(reminder.reminderId(), node.id(), exchange.getProperty(ENCODING, String.class), ids)) {
+            log.warn("Reminder {} was submitted but its claim had been taken back; the SMSC has it twice at most",
+                    reminder.reminderId());
+            metrics.ambiguous();
+        }
+        metrics.submitted(ids.size());
+    }
+
+    /** Holds, retries or fails the reminder depending on what went wrong. */
+    public void failed(Exchange exchange) {
+        ReminderToSend reminder = exchange.getProperty(REMINDER, ReminderToSend.class);
+        if (reminder == null) {
+            reminder = exchange.getIn().getBody(ReminderToSend.class);
+        }
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (reminder == null) {
+            log.error("Reminder route failed before a reminder was known: {}", SmppFailure.describe(error));
+            return;
+        }
+        SmppFailure kind = error instanceof IllegalArgumentException || error instanceof IllegalStateException
+                ? SmppFailure.PERMANENT : SmppFailure.of(error);
+        String why = SmppFailure.describe(error);
+        switch (kind) {
+            case HELD -> {
+                queue.hold(reminder.reminderId(), node.id(), "held: " + why);
+                metrics.held();
+            }
+            case TRANSIENT -> {
+                Instant next = clock.instant().plus(backoff(reminder.attempts()));
+                queue.retryLater(reminder.reminderId(), node.id(), next, why);
+                metrics.retried();
+                log.info("Reminder {} attempt {} failed ({}); next try at {}", reminder.reminderId(), reminder.attempts(), why, next);
+            }
+            case PERMANENT -> {
+                queue.failed(reminder.reminderId(), node.id(), why);
+                metrics.failed();
+                log.warn("Reminder {} failed for good: {}", reminder.reminderId(), why);
+            }
+        }
+    }
+
+    Duration backoff(int attempts) {
+        long base = properties.getRetryInitialDelay().toMillis() << Math.min(20, Math.max(0, attempts - 1));
+        long capped = Math.min(base, properties.getRetryMaxDelay().toMillis());
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis((long) (capped * jitter));
+    }
+}

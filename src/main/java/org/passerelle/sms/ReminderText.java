@@ -1,0 +1,37 @@
+package org.passerelle.sms;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.passerelle.scheduling.ReminderToSend;
+import org.passerelle.scheduling.SiteProperties;
+import org.passerelle.sms.text.ReminderTemplate;
+import org.springframework.stereotype.Component;
+
+/** Writes a reminder from its site's template; only the template's six fields can reach the SMS. */
+@Component
+public class ReminderText {
+
+    private final SiteProperties sites;
+    private final SmsProperties properties;
+    private final Map<String, ReminderTemplate> templates = new ConcurrentHashMap<>();
+
+    public ReminderText(SiteProperties sites, SmsProperties properties) {
+        this.sites = sites;
+        this.properties = properties;
+        sites.getSites().forEach((code, site) -> templates.put(code, template(site)));
+    }
+
+    private ReminderTemplate template(SiteProperties.Site site) {
+        String text = site.getTemplate() == null || site.getTemplate().isBlank() ? properties.getDefaultTemplate() : site.getTemplate();
+        return new ReminderTemplate(text); // invalid templates stop the start-up with the reason
+    }
+
+    public String render(ReminderToSend r) {
+        SiteProperties.Site site = sites.getSites().get(r.siteCode());
+        if (site == null) {
+            throw new IllegalStateException("Site " + r.siteCode() + " is no longer configured");
+        }
+        return templates.get(r.siteCode()).render(ReminderTemplate.fields(r.start(), site.getLabel(), site.getAddress(),
+                site.getCallbackPhone(), r.appointmentId()));
+    }
+}
