@@ -34,7 +34,7 @@ public class PhoneNumbers implements PhonePolicy {
         }
         PhoneNumber number;
         try {
-            number = UTIL.parse(raw, DEFAULT_REGION);
+            number = parse(raw);
         } catch (NumberParseException e) {
             return new PhoneCheck(PhoneStatus.INVALID, null, null, "not a phone number (" + e.getErrorType() + ")");
         }
@@ -53,6 +53,35 @@ public class PhoneNumbers implements PhonePolicy {
         }
         return new PhoneCheck(PhoneStatus.OK, e164, hash, null);
     }
+
+    /**
+     * Parses with region FR; a national number that is not valid in metropolitan France is read in the
+     * overseas department that the French plan gives its prefix to (0692 → Réunion +262, 0639 → Mayotte
+     * +262, 0690 → Guadeloupe +590, 0696 → Martinique +596, 0694 → Guyane +594), never as +33.
+     */
+    static PhoneNumber parse(String raw) throws NumberParseException {
+        PhoneNumber number = UTIL.parse(raw, DEFAULT_REGION);
+        if (UTIL.isValidNumber(number) || raw.strip().startsWith("+") || raw.strip().startsWith("00")) {
+            return number;
+        }
+        String digits = raw.replaceAll("\\D", "");
+        String region = digits.length() >= 4 ? OVERSEAS_PREFIXES.get(digits.substring(0, 4)) : null;
+        if (region != null) {
+            PhoneNumber overseas = UTIL.parse(raw, region);
+            if (UTIL.isValidNumber(overseas)) {
+                return overseas;
+            }
+        }
+        return number;
+    }
+
+    /** ARCEP: national prefixes of the overseas departments that share the French "0" trunk prefix. */
+    private static final java.util.Map<String, String> OVERSEAS_PREFIXES = java.util.Map.ofEntries(
+            java.util.Map.entry("0692", "RE"), java.util.Map.entry("0693", "RE"), java.util.Map.entry("0262", "RE"),
+            java.util.Map.entry("0263", "RE"), java.util.Map.entry("0639", "YT"), java.util.Map.entry("0269", "YT"),
+            java.util.Map.entry("0690", "GP"), java.util.Map.entry("0691", "GP"), java.util.Map.entry("0590", "GP"),
+            java.util.Map.entry("0696", "MQ"), java.util.Map.entry("0697", "MQ"), java.util.Map.entry("0596", "MQ"),
+            java.util.Map.entry("0694", "GF"), java.util.Map.entry("0594", "GF"));
 
     /** E.164 of an address as an SMSC reports it (international TON without '+', or national). */
     public static String fromSmscAddress(String address, Byte ton) {
