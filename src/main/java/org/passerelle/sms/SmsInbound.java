@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.camel.component.smpp.SmppConstants;
+import org.jsmpp.extra.ProcessRequestException;
 import org.passerelle.privacy.PhoneProtection;
 import org.passerelle.scheduling.ReminderQueue;
 import org.passerelle.scheduling.ReminderStatus;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
 public class SmsInbound {
 
     private static final Logger log = LoggerFactory.getLogger(SmsInbound.class);
+    private static final int ESME_RX_T_APPN = 0x64;
+    private static final int UNKNOWN_ID_RETRIES = 20;
+    private static final long UNKNOWN_ID_PAUSE_NANOS = 100_000_000L;
     private static final Set<String> STOP_WORDS = Set.of("STOP", "ARRET", "STOP SMS", "STOP RAPPEL", "STOP RAPPELS", "DESABONNER");
 
     private final ReminderQueue queue;
@@ -36,7 +41,7 @@ public class SmsInbound {
         this.clock = clock;
     }
 
-    public void handle(Exchange exchange) {
+    public void handle(Exchange exchange) throws ProcessRequestException {
         Message in = exchange.getIn();
         String type = in.getHeader(SmppConstants.MESSAGE_TYPE, String.class);
         if ("DeliveryReceipt".equals(type)) {
@@ -46,7 +51,7 @@ public class SmsInbound {
         }
     }
 
-    private void receipt(Message in) {
+    private void receipt(Message in) throws ProcessRequestException {
         String messageId = in.getHeader(SmppConstants.ID, String.class);
         Object stat = in.getHeader(SmppConstants.FINAL_STATUS);
         ReminderStatus status = statusOf(stat == null ? null : stat.toString());
@@ -55,8 +60,13 @@ public class SmsInbound {
             log.info("Receipt with an intermediate or unknown status ignored: {}", stat);
             return;
         }
-        if (!queue.receipt(messageId, status)) {
-            log.info("Receipt for unknown message id {} ignored", messageId);
+        for (int attempt = 0; !queue.receipt(messageId, status); attempt++) {
+            // The receipt can overtake our record of the submit_sm_resp (another connection, another thread).
+            if (attempt == UNKNOWN_ID_RETRIES) {
+                log.info("Receipt for message id {} not matched yet; asking the SMSC to deliver it again later", messageId);
+                throw new ProcessRequestException("receipt for a message id not known yet", ESME_RX_T_APPN);
+            }
+            LockSupport.parkNanos(UNKNOWN_ID_PAUSE_NANOS);
         }
     }
 
