@@ -83,19 +83,23 @@ public class ChannelProperties {
     /** Resilience4j count-based breaker thresholds. */
     public static class BreakerSettings {
         /** Percentage of failed calls in the window that opens the breaker. */
-        @Min(1) @Max(100)
+        @Min(value = 1, message = "failure-rate-threshold must be between 1 and 100 (percent)")
+        @Max(value = 100, message = "failure-rate-threshold must be between 1 and 100 (percent)")
         private int failureRateThreshold = 50;
         /** Number of recent calls the failure rate is computed over. */
-        @Min(1) @Max(10_000)
+        @Min(value = 1, message = "sliding-window-size must be between 1 and 10000")
+        @Max(value = 10_000, message = "sliding-window-size must be between 1 and 10000")
         private int slidingWindowSize = 20;
         /** Calls needed in the window before the failure rate counts. */
-        @Min(1) @Max(10_000)
+        @Min(value = 1, message = "minimum-number-of-calls must be between 1 and 10000")
+        @Max(value = 10_000, message = "minimum-number-of-calls must be between 1 and 10000")
         private int minimumNumberOfCalls = 10;
         /** How long the breaker stays open before letting trial calls through. */
-        @NotNull
+        @NotNull(message = "wait-in-open-state is required")
         private Duration waitInOpenState = Duration.ofSeconds(30);
         /** Trial calls allowed while half open. */
-        @Min(1) @Max(1_000)
+        @Min(value = 1, message = "permitted-calls-in-half-open-state must be between 1 and 1000")
+        @Max(value = 1_000, message = "permitted-calls-in-half-open-state must be between 1 and 1000")
         private int permittedCallsInHalfOpenState = 3;
 
         @AssertTrue(message = "wait-in-open-state must be between 100ms and 1h")

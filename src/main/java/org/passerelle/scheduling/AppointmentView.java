@@ -19,6 +19,6 @@ public record AppointmentView(
     }
 
     public record Reminder(int seq, ReminderStatus status, Instant dueAt, Instant expiresAt, int attempts,
-                           String encoding, Integer segments, Instant submittedAt, Instant finalAt, String error) {
+                           int ambiguousSends, String encoding, Integer segments, Instant submittedAt, Instant finalAt, String error) {
     }
 }

@@ -23,7 +23,7 @@ public class AppointmentViews {
         return new AppointmentView(a.id(), a.status(), a.localStart().toOffsetDateTime(), a.zone().getId(), a.siteCode(),
                 a.smsConsent(), new AppointmentView.Phone(masked, a.phoneStatus(), a.phoneReason()),
                 reminders.forAppointment(id).stream().map(r -> new AppointmentView.Reminder(r.seq(), r.status(), r.dueAt(),
-                        r.expiresAt(), r.attempts(), r.encoding(), r.segments(), r.submittedAt(), r.finalAt(), r.error()))
+                        r.expiresAt(), r.attempts(), r.ambiguousSends(), r.encoding(), r.segments(), r.submittedAt(), r.finalAt(), r.error()))
                         .toList());
     }
 }

@@ -86,12 +86,15 @@ public class ReminderQueue {
 
     /** Nothing left our side (gate closed, breaker open, outside the window): try again later, no attempt counted. */
     public void hold(long reminderId, String node, String why) {
-        tx.executeWithoutResult(s -> reminders.release(reminderId, node, clock.instant(), why, false, clock.instant()));
+        tx.executeWithoutResult(s -> reminders.release(reminderId, node, clock.instant(), why, false, false, clock.instant()));
     }
 
-    /** A transient failure: retry at {@code next}, unless that is past the last allowed moment. */
-    public void retryLater(long reminderId, String node, Instant next, String error) {
-        tx.executeWithoutResult(s -> reminders.release(reminderId, node, next, error, true, clock.instant()));
+    /**
+     * A transient failure: retry at {@code next} (housekeeping expires it if that is too late).
+     * {@code ambiguous}: the submit may have reached the SMSC (no response): a retry may duplicate it.
+     */
+    public void retryLater(long reminderId, String node, Instant next, String error, boolean ambiguous) {
+        tx.executeWithoutResult(s -> reminders.release(reminderId, node, next, error, true, ambiguous, clock.instant()));
     }
 
     public void failed(long reminderId, String node, String error) {

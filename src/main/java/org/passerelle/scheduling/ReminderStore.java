@@ -93,13 +93,14 @@ public class ReminderStore {
     }
 
     /** Back to PENDING, to be tried at {@code next}; {@code countAttempt} false when nothing left (gate, breaker). */
-    boolean release(long id, String node, Instant next, String error, boolean countAttempt, Instant now) {
+    boolean release(long id, String node, Instant next, String error, boolean countAttempt, boolean ambiguous, Instant now) {
         return jdbc.sql("""
                 update reminder set status = 'PENDING', next_attempt_at = :next, error = :error,
-                    attempts = attempts - :undo, claimed_by = null, claimed_until = null, updated_at = :now
+                    attempts = attempts - :undo, ambiguous_sends = ambiguous_sends + :ambiguous,
+                    claimed_by = null, claimed_until = null, updated_at = :now
                 where id = :id and status = 'SENDING' and claimed_by = :node""")
                 .param("id", id).param("node", node).param("next", ts(next)).param("error", error)
-                .param("undo", countAttempt ? 0 : 1).param("now", ts(now)).update() == 1;
+                .param("undo", countAttempt ? 0 : 1).param("ambiguous", ambiguous ? 1 : 0).param("now", ts(now)).update() == 1;
     }
 
     boolean markFinal(long id, String node, ReminderStatus status, String error, Instant now) {

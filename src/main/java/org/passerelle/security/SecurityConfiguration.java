@@ -49,6 +49,12 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The configured accounts, read-only. Exposed as a plain {@link UserDetailsService} on purpose: were the
+     * bean the {@link InMemoryUserDetailsManager} itself (a {@code UserDetailsPasswordService}), Spring
+     * Security would re-hash, on first login, every password configured below its default bcrypt cost (10)
+     * and check it at that cost on every request from then on, ignoring the cost that was configured.
+     */
     @Bean
     UserDetailsService users(SecurityProperties properties) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
@@ -58,6 +64,6 @@ public class SecurityConfiguration {
                     .roles(u.getRoles().stream().map(Enum::name).toArray(String[]::new))
                     .build());
         }
-        return manager;
+        return manager::loadUserByUsername;
     }
 }

@@ -124,7 +124,11 @@ public class ReminderDispatcher {
             }
             case TRANSIENT -> {
                 Instant next = clock.instant().plus(backoff(reminder.attempts()));
-                queue.retryLater(reminder.reminderId(), node.id(), next, why);
+                boolean ambiguous = SmppFailure.isAmbiguous(error);
+                queue.retryLater(reminder.reminderId(), node.id(), next, why, ambiguous);
+                if (ambiguous) {
+                    metrics.ambiguous();
+                }
                 metrics.retried();
                 log.info("Reminder {} attempt {} failed ({}); next try at {}", reminder.reminderId(), reminder.attempts(), why, next);
             }

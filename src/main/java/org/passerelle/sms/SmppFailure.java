@@ -45,6 +45,19 @@ enum SmppFailure {
                 || t.getClass().getName().startsWith("org.apache.camel.component.smpp");
     }
 
+    /**
+     * True when the submit may have reached the SMSC although we got no answer (timeout, connection cut
+     * mid-call): SMPP cannot tell, so a retry may deliver it twice. "Lost connection ... not reconnected"
+     * is raised before anything is written, so it is not ambiguous.
+     */
+    static boolean isAmbiguous(Throwable t) {
+        if (find(t, ResponseTimeoutException.class) != null) {
+            return true;
+        }
+        IOException io = find(t, IOException.class);
+        return io != null && (io.getMessage() == null || !io.getMessage().startsWith("Lost connection"));
+    }
+
     /** A short, data-free description for the reminder's error column. */
     static String describe(Throwable t) {
         NegativeResponseException negative = find(t, NegativeResponseException.class);

@@ -1,0 +1,57 @@
+package org.passerelle.api;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Replaces Spring Boot's {@code /error} page, which answers in its own JSON shape. Errors that never reach a
+ * controller (a URL refused by the security firewall, an exception in a filter, {@code sendError} from the
+ * container) are forwarded here and answered as problem+json like every other error; a client calling
+ * {@code /error} itself gets a 404, not a 500.
+ */
+@Hidden
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+        if (status == null || !status.isError()) {
+            status = HttpStatus.NOT_FOUND; // not a forwarded error: someone asked for /error itself
+        }
+        ProblemDetail problem = ProblemHandling.problem(status, type(status), status.getReasonPhrase(), detail(status));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static URI type(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> ProblemTypes.MALFORMED;
+            case UNAUTHORIZED -> ProblemTypes.UNAUTHENTICATED;
+            case FORBIDDEN -> ProblemTypes.FORBIDDEN;
+            case NOT_FOUND -> ProblemTypes.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> ProblemTypes.NOT_ACCEPTABLE;
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            case SERVICE_UNAVAILABLE -> ProblemTypes.UNAVAILABLE;
+            default -> status.is4xxClientError() ? ProblemTypes.VALIDATION : ProblemTypes.INTERNAL;
+        };
+    }
+
+    private static String detail(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "The request was refused as malformed (check the URL for '//', '..', ';' or encoded characters)";
+            case NOT_FOUND -> "No such resource";
+            default -> status.is4xxClientError() ? "The request was refused" : "An unexpected error occurred; it has been logged.";
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package org.passerelle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.passerelle.channel.ChannelProperties;
+import org.passerelle.security.SecurityProperties;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+
+/**
+ * A misconfigured Passerelle refuses to start and says which property is wrong and why. Each case starts
+ * the real application (all configuration classes, real binding and validation) with settings passed as
+ * command-line arguments, which override every configuration file.
+ */
+class ConfigurationValidationTest {
+
+    private static final String OPS_HASH = "{bcrypt}$2a$04$1JyJUYZkZ31gu0yttsII7OAhOLeFDTHktyyMMsZBhnR1XqT7fggj.";
+
+    @Test
+    void testProfileStarts() {
+        try (ConfigurableApplicationContext context = start(new String[] {"test"})) {
+            assertThat(context.isRunning()).isTrue();
+            assertThat(context.getBean(SecurityProperties.class).getUsers()).hasSize(4);
+            assertThat(context.getBean(ChannelProperties.class).getReconcileInterval()).isPositive();
+        }
+    }
+
+    @Test
+    void noUsersOutsideTheLocalProfileRefusesToStart() {
+        String message = startFailure(new String[0], freshDatabase());
+        assertThat(message).contains("passerelle.security.users").contains("at least one user");
+    }
+
+    @Test
+    void noDatabaseOutsideTheLocalProfileRefusesToStart() {
+        Throwable failure = catchThrowable(() -> start(new String[0],
+                "--passerelle.security.users[0].username=ops",
+                "--passerelle.security.users[0].password=" + OPS_HASH,
+                "--passerelle.security.users[0].roles=OPS").close());
+        assertThat(failure).as("a deployment without spring.datasource.url must not start on a throwaway in-memory database")
+                .isNotNull();
+        // Spring Boot reports it as "Failed to configure a DataSource: 'url' attribute is not specified"
+        assertThat(causeChainMessages(failure)).contains("'dataSource'").contains("Failed to determine a suitable driver class");
+    }
+
+    @Test
+    void plainTextPasswordRefusesToStart() {
+        for (String password : List.of("{noop}x", "secret")) {
+            String message = startFailure(new String[0], freshDatabase(),
+                    "--passerelle.security.users[0].username=ops",
+                    "--passerelle.security.users[0].password=" + password,
+                    "--passerelle.security.users[0].roles=OPS");
+            assertThat(message).as(password)
+                    .contains("passerelle.security")
+                    .contains("users[0].password")
+                    .contains("plain-text passwords are refused");
+            assertThat(message).as("the refused password is not echoed into the failure report")
+                    .doesNotContain(password);
+        }
+    }
+
+    @Test
+    void userWithoutRoleRefusesToStart() {
+        String message = startFailure(new String[0], freshDatabase(),
+                "--passerelle.security.users[0].username=ops",
+                "--passerelle.security.users[0].password=" + OPS_HASH);
+        assertThat(message).contains("users[0].roles").contains("at least one role");
+    }
+
+    @Test
+    void aHashedUserIsEnoughOutsideTheLocalProfile() {
+        try (ConfigurableApplicationContext context = start(new String[0], freshDatabase(),
+                "--passerelle.security.users[0].username=ops",
+                "--passerelle.security.users[0].password=" + OPS_HASH,
+                "--passerelle.security.users[0].roles=OPS")) {
+            assertThat(context.getBean(SecurityProperties.class).getUsers()).singleElement()
+                    .satisfies(u -> assertThat(u.getUsername()).isEqualTo("ops"));
+        }
+    }
+
+    @Test
+    void reconcileIntervalAboveOneSecondRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.channels.reconcile-interval=5s");
+        assertThat(message).contains("passerelle.channels.reconcile-interval").contains("between 10ms and 1s");
+    }
+
+    @Test
+    void reconcileIntervalBelowTenMillisecondsRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.channels.reconcile-interval=0s");
+        assertThat(message).contains("passerelle.channels.reconcile-interval").contains("between 10ms and 1s");
+    }
+
+    @Test
+    void zeroFailureRateThresholdRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.channels.breakers.sms.failure-rate-threshold=0");
+        assertThat(message).contains("passerelle.channels").contains("failure-rate-threshold").contains("between 1 and 100");
+    }
+
+    @Test
+    void breakerForAChannelWithoutBreakerRefusesToStart() {
+        String message = startFailure(new String[] {"test"},
+                "--passerelle.channels.breakers.scheduling.failure-rate-threshold=50");
+        assertThat(message).contains("passerelle.channels.breakers").contains("sms, payments");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private static String freshDatabase() {
+        return "--spring.datasource.url=jdbc:h2:mem:config-" + UUID.randomUUID();
+    }
+
+    private static ConfigurableApplicationContext start(String[] profiles, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--server.port=0");
+        all.add("--spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(PasserelleApplication.class)
+                .profiles(profiles)
+                .run(all.toArray(String[]::new));
+    }
+
+    /**
+     * Starts the application, expects it to fail on configuration binding and returns every message found
+     * along the cause chain, including each validation error with its field and rule.
+     */
+    private static String startFailure(String[] profiles, String... args) {
+        Throwable failure = catchThrowable(() -> {
+            try (ConfigurableApplicationContext context = start(profiles, args)) {
+                // started: the assertion below reports it
+            }
+        });
+        assertThat(failure).as("start with %s should fail", List.of(args)).isNotNull();
+        boolean bindingFailure = false;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            bindingFailure |= t instanceof ConfigurationPropertiesBindException || t instanceof BindValidationException;
+        }
+        String messages = causeChainMessages(failure);
+        assertThat(bindingFailure).as("failure is a configuration binding failure: %s", messages).isTrue();
+        return messages;
+    }
+
+    /** Every message along the cause chain, with each validation error's field and rule. */
+    private static String causeChainMessages(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+            if (t instanceof BindValidationException bve) {
+                for (ObjectError error : bve.getValidationErrors()) {
+                    messages.add(error.getObjectName() + (error instanceof FieldError fe ? "." + fe.getField() : "")
+                            + ": " + error.getDefaultMessage());
+                }
+            }
+        }
+        return String.join("\n", messages);
+    }
+}

@@ -1,0 +1,206 @@
+package org.passerelle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.support.ApiClient.ANONYMOUS;
+import static org.passerelle.support.ApiClient.ok;
+import static org.passerelle.support.ApiClient.reason;
+import static org.passerelle.support.Problems.assertProblem;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.passerelle.support.ApiClient;
+import org.passerelle.support.ApiClient.Credentials;
+import org.passerelle.support.ApiClient.Reply;
+import org.passerelle.support.HandlerInventory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Who may call what: every endpoint × every role, plus anonymous. Allowed callers get a 2xx (the state is
+ * prepared through the API so the call is legal); an unauthenticated call gets a 401 problem, a wrong role a
+ * 403 problem, and a refused call changes nothing. The table must list every /api handler Spring serves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RoleMatrixTest {
+
+    private static final Set<Role> READERS = EnumSet.of(Role.OPS, Role.AUDITOR);
+    private static final Set<Role> OPS_ONLY = EnumSet.of(Role.OPS);
+    private static final Set<Role> ANY_ROLE = EnumSet.allOf(Role.class);
+    private static final String ALL_CHANNELS = "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"role matrix\"}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    ApiClient api;
+
+    /**
+     * One endpoint of the table.
+     *
+     * @param pattern  the path as Spring maps it, for the completeness check
+     * @param isPublic anonymous callers are let through too
+     * @param before   run as ops before an allowed call, so the call is legal in the state it finds
+     * @param after    run as ops after an allowed call, to return to the baseline
+     */
+    record Row(String method, String pattern, String path, String body, Set<Role> allowed, boolean isPublic,
+               Consumer<ApiClient> before, Consumer<ApiClient> after) {
+
+        Row before(Consumer<ApiClient> setup) {
+            return new Row(method, pattern, path, body, allowed, isPublic, setup, after);
+        }
+
+        Row after(Consumer<ApiClient> cleanup) {
+            return new Row(method, pattern, path, body, allowed, isPublic, before, cleanup);
+        }
+
+        String operation() {
+            return method + " " + pattern;
+        }
+
+        boolean writes() {
+            return !method.equals("GET");
+        }
+    }
+
+    static Row row(String method, String pattern, String path, String body, Set<Role> allowed) {
+        return new Row(method, pattern, path, body, allowed, false, a -> { }, a -> { });
+    }
+
+    static Row publicRow(String method, String path) {
+        return new Row(method, path, path, null, ANY_ROLE, true, a -> { }, a -> { });
+    }
+
+    static List<Row> table() {
+        return List.of(
+                row("GET", "/api/channels", "/api/channels", null, READERS),
+                row("GET", "/api/channels/{id}", "/api/channels/sms", null, READERS),
+                row("POST", "/api/channels/{id}/suspend", "/api/channels/sms/suspend", reason("role matrix"), OPS_ONLY)
+                        .after(a -> ok(a.post("/api/channels/sms/resume", "ops", reason("matrix cleanup")))),
+                row("POST", "/api/channels/{id}/resume", "/api/channels/payments/resume", reason("role matrix"), OPS_ONLY)
+                        .before(a -> ok(a.post("/api/channels/payments/suspend", "ops", reason("matrix setup")))),
+                row("POST", "/api/channels/{id}/breaker", "/api/channels/sms/breaker",
+                        "{\"action\":\"FORCE_OPEN\",\"reason\":\"role matrix\"}", OPS_ONLY)
+                        .after(a -> ok(a.post("/api/channels/sms/breaker", "ops", "{\"action\":\"RESET\",\"reason\":\"matrix cleanup\"}"))),
+                row("POST", "/api/incident/isolate", "/api/incident/isolate", reason("role matrix"), OPS_ONLY)
+                        .after(a -> ok(a.post("/api/incident/restore", "ops", ALL_CHANNELS))),
+                row("POST", "/api/incident/restore", "/api/incident/restore", ALL_CHANNELS, OPS_ONLY)
+                        .before(a -> ok(a.post("/api/incident/isolate", "ops", reason("matrix setup")))),
+                row("GET", "/api/audit", "/api/audit?channel=sms&page=0&size=5", null, READERS),
+                // outside /api: probes, metrics and the API description
+                publicRow("GET", "/actuator/health/liveness"),
+                publicRow("GET", "/actuator/health/readiness"),
+                row("GET", "/actuator/prometheus", "/actuator/prometheus", null, READERS),
+                row("GET", "/v3/api-docs", "/v3/api-docs", null, ANY_ROLE));
+    }
+
+    @BeforeEach
+    void baseline() {
+        api = new ApiClient(port);
+        api.resetControlPlane();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointForEveryCaller() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : table()) {
+            tests.add(DynamicTest.dynamicTest(row.operation() + " as anonymous", () -> anonymous(row)));
+            for (Role role : Role.values()) {
+                String user = role.name().toLowerCase(Locale.ROOT);
+                tests.add(DynamicTest.dynamicTest(row.operation() + " as " + user, () -> asRole(row, role, user)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void anonymous(Row row) {
+        if (row.isPublic()) {
+            ok(call(row, ANONYMOUS));
+            return;
+        }
+        String before = api.controlState();
+        long auditBefore = api.auditCount();
+        Reply reply = call(row, ANONYMOUS);
+        assertProblem(reply, 401, "unauthenticated");
+        assertThat(reply.header("WWW-Authenticate")).as(reply.describe()).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+        assertUnchanged(row, before, auditBefore);
+    }
+
+    private void asRole(Row row, Role role, String user) {
+        if (row.allowed().contains(role)) {
+            row.before().accept(api);
+            ok(call(row, Credentials.of(user)));
+            row.after().accept(api);
+            return;
+        }
+        String before = api.controlState();
+        long auditBefore = api.auditCount();
+        Reply reply = call(row, Credentials.of(user));
+        assertProblem(reply, 403, "forbidden");
+        assertUnchanged(row, before, auditBefore);
+    }
+
+    private Reply call(Row row, Credentials who) {
+        return api.send(row.method(), row.path(), who, row.body() == null ? null : "application/json", row.body());
+    }
+
+    private void assertUnchanged(Row row, String stateBefore, long auditBefore) {
+        if (row.writes()) {
+            assertThat(api.controlState()).as("a refused %s changed the control plane", row.operation()).isEqualTo(stateBefore);
+            assertThat(api.auditCount()).as("a refused %s wrote an audit entry", row.operation()).isEqualTo(auditBefore);
+        }
+    }
+
+    @Test
+    void wrongPasswordOrUnknownUserIsUnauthenticated() {
+        for (Credentials bad : List.of(new Credentials("ops", "wrong"), new Credentials("ops", ""),
+                new Credentials("auditor", "ops"), new Credentials("nobody", "nobody"))) {
+            Reply read = api.send("GET", "/api/channels", bad, null, null);
+            assertProblem(read, 401, "unauthenticated");
+            Reply write = api.send("POST", "/api/channels/sms/suspend", bad, "application/json", reason("bad credentials"));
+            assertProblem(write, 401, "unauthenticated");
+        }
+        assertThat(api.state("sms")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void configuredPasswordHashIsKeptAfterLogin() {
+        String configured = context.getBean(SecurityProperties.class).getUsers().stream()
+                .filter(u -> u.getUsername().equals("auditor")).findFirst().orElseThrow().getPassword();
+        ok(api.get("/api/channels", "auditor"));
+        ok(api.get("/api/channels", "auditor"));
+        assertThat(context.getBean(UserDetailsService.class).loadUserByUsername("auditor").getPassword())
+                .as("no silent re-hash at another bcrypt cost on login")
+                .isEqualTo(configured);
+    }
+
+    @Test
+    void tableCoversEveryApiHandlerAndNothingElse() {
+        Set<String> served = HandlerInventory.apiOperations(context);
+        Set<String> inTable = table().stream()
+                .map(Row::operation)
+                .filter(op -> op.contains(" /api/"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(served).as("the /api handlers Spring serves").isNotEmpty();
+        assertThat(inTable)
+                .as("role matrix rows vs. /api handler methods (add a row for every new endpoint)")
+                .containsExactlyInAnyOrderElementsOf(served);
+    }
+}

@@ -1,0 +1,179 @@
+package org.passerelle.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.scheduling.ReminderQueue;
+import org.passerelle.scheduling.ReminderStatus;
+import org.passerelle.testsupport.OpsClient;
+import org.passerelle.testsupport.SchedulerClient;
+import org.passerelle.testsupport.smsc.ReceivedSubmit;
+import org.passerelle.testsupport.smsc.TestSmsc;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The sms kill switch under load, expiry while suspended, the rate limit, and an SMSC that dies mid-run. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "passerelle.reminders.send-from=00:00", "passerelle.reminders.send-until=23:59:59",
+        "passerelle.sms.poll-interval-millis=50", "passerelle.sms.housekeeping-interval-millis=300",
+        "passerelle.sms.retry-initial-delay=200ms", "passerelle.sms.retry-max-delay=1s",
+        "passerelle.sms.segments-per-second=200", "passerelle.sms.batch-size=50",
+        "passerelle.sms.smsc.transaction-timeout-millis=2000",
+        "passerelle.channels.breakers.sms.sliding-window-size=10", "passerelle.channels.breakers.sms.minimum-number-of-calls=5",
+        "passerelle.channels.breakers.sms.wait-in-open-state=1s",
+})
+@ActiveProfiles("test")
+@DirtiesContext
+class SmsResilienceTest {
+
+    static final TestSmsc SMSC = TestSmsc.started();
+
+    @DynamicPropertySource
+    static void smsc(DynamicPropertyRegistry registry) {
+        registry.add("passerelle.sms.smsc.port", SMSC::port);
+        registry.add("passerelle.sms.smsc.password", () -> TestSmsc.DEFAULT_PASSWORD);
+        registry.add("passerelle.sms.smsc.reconnect-delay-millis", () -> 300);
+    }
+
+    @AfterAll
+    static void stopSmsc() {
+        SMSC.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReminderQueue queue;
+
+    private SchedulerClient scheduler;
+    private OpsClient ops;
+
+    @BeforeEach
+    void setUp() {
+        scheduler = new SchedulerClient(port);
+        ops = new OpsClient(port, "ops", "ops");
+        if (!SMSC.isRunning()) {
+            SMSC.restart();
+        }
+        SMSC.resetResponses();
+    }
+
+    private static String mobile(int block, int i) {
+        return String.format("06 %02d %02d %02d %02d", 20 + block, i / 10000 % 100, i / 100 % 100, i % 100);
+    }
+
+    private List<String> book(String prefix, int block, int count, Instant start) {
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String phone = mobile(block, i);
+            assertThat(scheduler.put(prefix + i, phone, start, "PONTCHAILLOU").statusCode()).isEqualTo(201);
+            phones.add("33" + phone.replace(" ", "").substring(1));
+        }
+        return phones;
+    }
+
+    private long submitsTo(List<String> addresses) {
+        return SMSC.submits().stream().filter(s -> addresses.contains(s.destAddr())).count();
+    }
+
+    private long countStatus(String prefix, ReminderStatus status) {
+        return jdbc.sql("select count(*) from reminder where appointment_id like :p and status = :s")
+                .param("p", prefix + "%").param("s", status.name()).query(Long.class).single();
+    }
+
+    @Test
+    void suspendUnderLoadStopsEverySubmitThenResumeDrainsTheBacklogUnderTheRateLimitAndExpiredOnesNeverLeave() {
+        Instant start = Instant.now().plus(4, ChronoUnit.HOURS);
+        List<String> phones = book("LOAD-", 1, 400, start);
+        await().atMost(Duration.ofSeconds(20)).until(() -> submitsTo(phones) >= 50);
+
+        assertThat(ops.post("/api/channels/sms/suspend", "{\"reason\":\"load test\"}").statusCode()).isEqualTo(200);
+        Instant suspendReturned = Instant.now();
+        long sentBeforeSuspend = submitsTo(phones);
+
+        // reminders keep being accepted and stay pending while suspended
+        List<String> more = book("LOAD-LATE-", 2, 20, start);
+        // one whose last allowed moment (start - 3 h) passes during the suspension
+        Instant soonExpired = Instant.now().plus(3, ChronoUnit.HOURS).plusSeconds(2);
+        List<String> expiring = book("LOAD-EXPIRING-", 3, 1, soonExpired);
+
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(SMSC.submits().stream().filter(s -> s.receivedAt().isAfter(suspendReturned)).count())
+                .as("submits received by the SMSC after suspend returned").isZero();
+        assertThat(countStatus("LOAD-EXPIRING-", ReminderStatus.EXPIRED)).isEqualTo(1);
+        assertThat(countStatus("LOAD-LATE-", ReminderStatus.PENDING)).isEqualTo(20);
+
+        Instant resumedAt = Instant.now();
+        assertThat(ops.post("/api/channels/sms/resume", "{\"reason\":\"load test over\"}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> countStatus("LOAD-", ReminderStatus.PENDING) == 0
+                && countStatus("LOAD-", ReminderStatus.SENDING) == 0);
+
+        assertThat(submitsTo(phones)).isEqualTo(400);
+        assertThat(submitsTo(more)).isEqualTo(20);
+        assertThat(submitsTo(expiring)).as("an expired reminder is never sent late").isZero();
+
+        // the backlog drained under 200 segments/s: no one-second window holds more than the bucket plus the rate
+        List<Instant> afterResume = SMSC.submits().stream().map(ReceivedSubmit::receivedAt)
+                .filter(t -> t.isAfter(resumedAt)).sorted().toList();
+        long backlog = 400 - sentBeforeSuspend + 20;
+        assertThat(afterResume).hasSize((int) backlog);
+        for (int i = 0; i < afterResume.size(); i++) {
+            Instant windowEnd = afterResume.get(i).plusSeconds(1);
+            long inWindow = afterResume.stream().skip(i).takeWhile(t -> t.isBefore(windowEnd)).count();
+            assertThat(inWindow).isLessThanOrEqualTo(400);
+        }
+        if (backlog > 250) {
+            assertThat(Duration.between(afterResume.get(0), afterResume.get(afterResume.size() - 1)))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis((backlog - 200) * 1000 / 200 - 200));
+        }
+    }
+
+    @Test
+    void anSmscKilledAndRestartedMidRunLosesNothingAndDuplicatesOnlyWhatSmppCannotTellApart() {
+        Instant start = Instant.now().plus(4, ChronoUnit.HOURS);
+        assertThat(ops.post("/api/channels/sms/suspend", "{\"reason\":\"build a backlog\"}").statusCode()).isEqualTo(200);
+        List<String> phones = book("CRASH-", 5, 300, start);
+        assertThat(ops.post("/api/channels/sms/resume", "{\"reason\":\"send it\"}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> submitsTo(phones) >= 100);
+
+        SMSC.crash();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                ops.get("/api/channels/sms").body().contains("\"state\":\"OPEN\""));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        SMSC.restart();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> countStatus("CRASH-", ReminderStatus.PENDING) == 0
+                && countStatus("CRASH-", ReminderStatus.SENDING) == 0);
+        assertThat(countStatus("CRASH-", ReminderStatus.FAILED)).isZero();
+        assertThat(countStatus("CRASH-", ReminderStatus.EXPIRED)).isZero();
+
+        Map<String, Long> perNumber = SMSC.submits().stream().filter(s -> phones.contains(s.destAddr()))
+                .collect(Collectors.groupingBy(ReceivedSubmit::destAddr, Collectors.counting()));
+        assertThat(perNumber).hasSize(300);
+        long duplicates = perNumber.values().stream().mapToLong(n -> n - 1).sum();
+        long ambiguous = jdbc.sql("select coalesce(sum(ambiguous_sends), 0) from reminder where appointment_id like 'CRASH-%'")
+                .query(Long.class).single();
+        assertThat(duplicates).as("duplicate submits").isLessThanOrEqualTo(ambiguous);
+        System.out.printf("SMSC crash: %d reminders, %d duplicate submits, %d ambiguous sends counted%n",
+                300, duplicates, ambiguous);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ops.get("/api/channels/sms").body().contains("\"state\":\"CLOSED\""));
+    }
+}
