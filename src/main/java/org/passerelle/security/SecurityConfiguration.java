@@ -48,6 +48,12 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The configured users, exposed only as a {@link UserDetailsService}. Deliberately not the
+     * {@link InMemoryUserDetailsManager} itself: being a {@code UserDetailsPasswordService}, it would make Spring
+     * Security re-hash each user's password at the default bcrypt strength on first login (in memory only, lost
+     * at restart), so every later request would pay that strength instead of the configured hash's.
+     */
     @Bean
     UserDetailsService users(SecurityProperties properties) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
@@ -57,6 +63,6 @@ public class SecurityConfiguration {
                     .roles(u.getRoles().stream().map(Enum::name).toArray(String[]::new))
                     .build());
         }
-        return manager;
+        return manager::loadUserByUsername;
     }
 }
