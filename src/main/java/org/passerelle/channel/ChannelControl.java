@@ -41,15 +41,26 @@ public class ChannelControl {
         this.clock = clock;
     }
 
-    /** ACTIVE or ISOLATED → SUSPENDED. Returns once this replica starts no new call on the channel. */
+    /**
+     * ACTIVE or ISOLATED → SUSPENDED. Returns once this replica starts no new call on the channel.
+     * A channel suspended out of isolation is no longer isolated: if it was the last one, the incident
+     * closes, exactly as with a restore (otherwise the incident could never close, and isolate would be
+     * refused for good).
+     */
     public ChangeResult suspend(ChannelId id, String actor, String reason) {
         tx.executeWithoutResult(s -> {
-            ChannelRecord current = lockedSnapshot().channel(id);
+            ControlSnapshot snap = lockedSnapshot();
+            ChannelRecord current = snap.channel(id);
             if (current.state() == ChannelState.SUSPENDED) {
                 throw new IllegalTransitionException("Channel " + id + " is already suspended (since "
                         + current.changedAt() + " by " + current.changedBy() + ")");
             }
-            changeState(current, ChannelState.SUSPENDED, AuditAction.SUSPEND, actor, reason, null);
+            Long incidentId = current.state() == ChannelState.ISOLATED ? snap.openIncidentId() : null;
+            changeState(current, ChannelState.SUSPENDED, AuditAction.SUSPEND, actor, reason, incidentId);
+            if (incidentId != null && snap.channels().values().stream()
+                    .noneMatch(c -> c.id() != id && c.state() == ChannelState.ISOLATED)) {
+                store.closeIncident(incidentId, now(), actor);
+            }
         });
         return afterClosing(List.of(id), AuditAction.SUSPEND);
     }

@@ -32,26 +32,30 @@ public class ChannelStore {
         jdbc.sql("update control_plane set revision = revision + 1 where id = 1").update();
     }
 
+    /**
+     * The desired state as one committed version. Read in a single statement so that the revision and the
+     * channel rows come from the same commit: with two reads, a commit landing in between would label newer
+     * rows with an older revision, and the reconciler could later apply a truly older read over them.
+     */
     public ControlSnapshot snapshot() {
-        var head = jdbc.sql("select revision, open_incident_id from control_plane where id = 1")
-                .query((rs, n) -> new Object[] {rs.getLong(1), (Long) rs.getObject(2, Long.class)})
-                .single();
-        Map<ChannelId, ChannelRecord> channels = new EnumMap<>(ChannelId.class);
-        for (ChannelRecord r : loadChannels()) {
-            channels.put(r.id(), r);
+        List<Object[]> rows = jdbc.sql("""
+                select cp.revision, cp.open_incident_id,
+                       c.id, c.state, c.breaker_mode, c.breaker_reset_count, c.changed_at, c.changed_by, c.change_reason
+                from control_plane cp left join channel c on 1 = 1
+                where cp.id = 1""")
+                .query((rs, n) -> new Object[] {rs.getLong("revision"), rs.getObject("open_incident_id", Long.class),
+                        rs.getString("id") == null ? null : mapChannel(rs, n)})
+                .list();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("control_plane row 1 is missing: the database is not migrated");
         }
-        return new ControlSnapshot((Long) head[0], channels, (Long) head[1]);
-    }
-
-    private List<ChannelRecord> loadChannels() {
-        return jdbc.sql("""
-                select id, state, breaker_mode, breaker_reset_count, changed_at, changed_by, change_reason
-                from channel""")
-                .query(ChannelStore::mapChannel)
-                .list()
-                .stream()
-                .filter(r -> r != null)
-                .toList();
+        Map<ChannelId, ChannelRecord> channels = new EnumMap<>(ChannelId.class);
+        for (Object[] row : rows) {
+            if (row[2] instanceof ChannelRecord r) {
+                channels.put(r.id(), r);
+            }
+        }
+        return new ControlSnapshot((Long) rows.get(0)[0], channels, (Long) rows.get(0)[1]);
     }
 
     private static ChannelRecord mapChannel(ResultSet rs, int n) throws SQLException {
