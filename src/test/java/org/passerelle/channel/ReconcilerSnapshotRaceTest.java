@@ -59,7 +59,7 @@ class ReconcilerSnapshotRaceTest {
         Clock clock = Clock.systemUTC();
         ChannelStore store = new ChannelStore(JdbcClient.create(hooked(plainDataSource())));
         ChannelGate gate = new ChannelGate();
-        ChannelBreakers breakers = new ChannelBreakers(properties, clock);
+        ChannelBreakers breakers = new ChannelBreakers(properties, clock, java.util.List.of());
         ChannelReconciler reconciler = new ChannelReconciler(store, gate, breakers, properties, clock);
 
         CountDownLatch olderReadDone = new CountDownLatch(1);
