@@ -114,6 +114,28 @@ class ConfigurationValidationTest {
 
     // --- helpers -----------------------------------------------------------------------------------
 
+    @Test
+    void missingPrivacyKeysRefuseToStart() {
+        String message = startFailure(new String[0], freshDatabase(), "--passerelle.privacy.phone-encryption-key=",
+                "--passerelle.security.users[0].username=ops", "--passerelle.security.users[0].password=" + OPS_HASH,
+                "--passerelle.security.users[0].roles=OPS");
+        assertThat(message).contains("phone-encryption-key");
+    }
+
+    @Test
+    void aShortEncryptionKeyRefusesToStart() {
+        String message = startFailure(new String[0], freshDatabase(), "--passerelle.privacy.phone-encryption-key=c2hvcnQ=",
+                "--passerelle.security.users[0].username=ops", "--passerelle.security.users[0].password=" + OPS_HASH,
+                "--passerelle.security.users[0].roles=OPS");
+        assertThat(message).contains("exactly 32 bytes");
+    }
+
+    private static void addUnlessGiven(List<String> args, String option, String value) {
+        if (args.stream().noneMatch(a -> a.startsWith(option))) {
+            args.add(option + value);
+        }
+    }
+
     private static String freshDatabase() {
         return "--spring.datasource.url=jdbc:h2:mem:config-" + UUID.randomUUID();
     }
@@ -122,6 +144,9 @@ class ConfigurationValidationTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server.port=0");
         all.add("--spring.main.banner-mode=off");
+        // required outside the test and local profiles; valid here so each case fails on its own setting
+        addUnlessGiven(all, "--passerelle.privacy.phone-encryption-key=", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        addUnlessGiven(all, "--passerelle.privacy.phone-hash-key=", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
         return new SpringApplicationBuilder(PasserelleApplication.class)
                 .profiles(profiles)
                 .run(all.toArray(String[]::new));

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,7 @@ public class ChannelReconciler implements SmartLifecycle {
     private final ChannelBreakers breakers;
     private final ChannelProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private ScheduledExecutorService poller;
     private long appliedRevision = -1;
     private volatile Instant lastSuccessfulRead;
@@ -34,12 +36,13 @@ public class ChannelReconciler implements SmartLifecycle {
     private volatile ControlSnapshot applied;
 
     public ChannelReconciler(ChannelStore store, ChannelGate gate, ChannelBreakers breakers,
-                             ChannelProperties properties, Clock clock) {
+                             ChannelProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.gate = gate;
         this.breakers = breakers;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Reads the database now and applies any change; called by the poller and after a local change. */
@@ -60,8 +63,12 @@ public class ChannelReconciler implements SmartLifecycle {
             return; // an older read lost the race against a newer one
         }
         for (ChannelRecord record : snapshot.channels().values()) {
+            ChannelState previous = gate.appliedState(record.id());
             gate.apply(record.id(), record.state());
             breakers.apply(record);
+            if (previous != record.state()) {
+                events.publishEvent(new ChannelStateApplied(record.id(), previous, record.state()));
+            }
         }
         appliedRevision = snapshot.revision();
         applied = snapshot;

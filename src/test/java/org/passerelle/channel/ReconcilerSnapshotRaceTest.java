@@ -60,7 +60,7 @@ class ReconcilerSnapshotRaceTest {
         ChannelStore store = new ChannelStore(JdbcClient.create(hooked(plainDataSource())));
         ChannelGate gate = new ChannelGate();
         ChannelBreakers breakers = new ChannelBreakers(properties, clock, java.util.List.of());
-        ChannelReconciler reconciler = new ChannelReconciler(store, gate, breakers, properties, clock);
+        ChannelReconciler reconciler = new ChannelReconciler(store, gate, breakers, properties, clock, event -> { });
 
         CountDownLatch olderReadDone = new CountDownLatch(1);
         CountDownLatch newerApplied = new CountDownLatch(1);

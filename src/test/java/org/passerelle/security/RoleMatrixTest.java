@@ -42,6 +42,13 @@ class RoleMatrixTest {
     private static final Set<Role> READERS = EnumSet.of(Role.OPS, Role.AUDITOR);
     private static final Set<Role> OPS_ONLY = EnumSet.of(Role.OPS);
     private static final Set<Role> ANY_ROLE = EnumSet.allOf(Role.class);
+    private static final Set<Role> SCHEDULER_ONLY = EnumSet.of(Role.SCHEDULER);
+    private static final String APPOINTMENT = "{\"patientPhone\":\"06 12 34 56 78\",\"start\":\"2099-01-05T10:00:00+01:00\","
+            + "\"siteCode\":\"PONTCHAILLOU\"}";
+
+    private static void bookAppointment(ApiClient api) {
+        api.send("PUT", "/api/appointments/ROLE-MATRIX", ApiClient.Credentials.of("scheduler"), "application/json", APPOINTMENT);
+    }
     private static final String ALL_CHANNELS = "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"role matrix\"}";
 
     @LocalServerPort
@@ -108,7 +115,12 @@ class RoleMatrixTest {
                 publicRow("GET", "/actuator/health/liveness"),
                 publicRow("GET", "/actuator/health/readiness"),
                 row("GET", "/actuator/prometheus", "/actuator/prometheus", null, READERS),
-                row("GET", "/v3/api-docs", "/v3/api-docs", null, ANY_ROLE));
+                row("GET", "/v3/api-docs", "/v3/api-docs", null, ANY_ROLE),
+                row("PUT", "/api/appointments/{id}", "/api/appointments/ROLE-MATRIX", APPOINTMENT, SCHEDULER_ONLY),
+                row("GET", "/api/appointments/{id}", "/api/appointments/ROLE-MATRIX", null, SCHEDULER_ONLY)
+                        .before(RoleMatrixTest::bookAppointment),
+                row("DELETE", "/api/appointments/{id}", "/api/appointments/ROLE-MATRIX", null, SCHEDULER_ONLY)
+                        .before(RoleMatrixTest::bookAppointment));
     }
 
     @BeforeEach

@@ -176,4 +176,22 @@ class SmsResilienceTest {
                 300, duplicates, ambiguous);
         await().atMost(Duration.ofSeconds(10)).until(() -> ops.get("/api/channels/sms").body().contains("\"state\":\"CLOSED\""));
     }
+
+    @Test
+    void isolationClosesTheSmppConnectionsAndRestoreReopensThem() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> SMSC.boundReceivers() >= 1);
+        assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundSessions() == 0);
+
+        // nothing binds again while isolated, even with work due
+        List<String> phones = book("ISOLATED-", 7, 3, Instant.now().plus(4, ChronoUnit.HOURS));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(SMSC.boundSessions()).isZero();
+        assertThat(submitsTo(phones)).isZero();
+
+        assertThat(ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> submitsTo(phones) == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundReceivers() >= 1);
+    }
 }

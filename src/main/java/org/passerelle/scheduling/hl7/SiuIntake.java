@@ -1,0 +1,201 @@
+package org.passerelle.scheduling.hl7;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import org.passerelle.scheduling.AppointmentCommand;
+import org.passerelle.scheduling.AppointmentIntake;
+import org.passerelle.scheduling.AppointmentStatus;
+import org.passerelle.scheduling.IntakeSuspendedException;
+import org.passerelle.scheduling.InvalidAppointmentException;
+import org.passerelle.scheduling.ReminderProperties;
+import org.passerelle.scheduling.hl7.Hl7Rejection.ErrorLocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * HL7 SIU intake, the one step of the {@code hl7-intake} route: takes a message as received over MLLP,
+ * applies it and returns the ACK to send back. Never throws: whatever arrives gets an ACK.
+ *
+ * <ul>
+ *   <li>AA only once the appointment change and the message's control id are committed together;
+ *   <li>a message already applied (same MSH-4 and MSH-10) gets the first answer again, unapplied;
+ *   <li>AE for content Passerelle cannot use (ids, start, site), AR for what is not an SIU message Passerelle
+ *       handles, and while ops keep the {@code scheduling} channel suspended (the sender resends later).
+ * </ul>
+ *
+ * Logs carry the control id, facility, event and outcome only: never a name, number or message text.
+ */
+@Component("hl7SiuIntake")
+public class SiuIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(SiuIntake.class);
+    static final String SUSPENDED = "scheduling intake suspended, resend later";
+
+    private final SiuReader reader;
+    private final AppointmentIntake intake;
+    private final Hl7MessageLog applied;
+    private final TransactionTemplate tx;
+    private final ReminderProperties reminders;
+    private final Clock clock;
+
+    public SiuIntake(SiuReader reader, AppointmentIntake intake, Hl7MessageLog applied, TransactionTemplate tx,
+                     ReminderProperties reminders, Clock clock) {
+        this.reader = reader;
+        this.intake = intake;
+        this.applied = applied;
+        this.tx = tx;
+        this.reminders = reminders;
+        this.clock = clock;
+    }
+
+    /** What the ACK says, and what the log says about it. */
+    private record Answer(AckCode code, String text, Hl7ErrorCode error, ErrorLocation location, boolean replay) {
+        static Answer accepted(String text) {
+            return new Answer(AckCode.AA, text, null, null, false);
+        }
+
+        static Answer of(Hl7Rejection r) {
+            return new Answer(r.ackCode(), r.getMessage(), r.errorCode(), r.location(), false);
+        }
+    }
+
+    /** Parses and applies one message; returns the ACK (segments separated by CR). */
+    public String apply(String received) {
+        String message = normalize(received);
+        MessageHeader header = MessageHeader.salvage(message).orElse(null);
+        Answer answer;
+        try {
+            answer = header == null
+                    ? Answer.of(Hl7Rejection.reject(Hl7ErrorCode.SEGMENT_SEQUENCE_ERROR, null,
+                            "no MSH segment: not an HL7 v2 message"))
+                    : handle(message, header);
+        } catch (Hl7Rejection r) {
+            answer = Answer.of(r);
+        } catch (RuntimeException e) {
+            log.error("HL7 {}: internal error ({}), answered AR", describe(header), e.getClass().getName());
+            answer = new Answer(AckCode.AR, "internal error, resend later", Hl7ErrorCode.APPLICATION_INTERNAL_ERROR,
+                    null, false);
+        }
+        logOutcome(header, answer);
+        return Acknowledgement.build(header, answer.code(), answer.text(), answer.error(), answer.location(),
+                ZonedDateTime.now(clock).withZoneSameInstant(reminders.zoneId()));
+    }
+
+    private Answer handle(String message, MessageHeader h) {
+        if (!"SIU".equalsIgnoreCase(h.messageType())) {
+            throw Hl7Rejection.reject(Hl7ErrorCode.UNSUPPORTED_MESSAGE_TYPE, ErrorLocation.of("MSH", 9),
+                    "unsupported message type " + safe(h.messageType()) + ": only SIU is accepted");
+        }
+        SiuEvent event = SiuEvent.of(h.triggerEvent()).orElseThrow(() -> Hl7Rejection.reject(
+                Hl7ErrorCode.UNSUPPORTED_EVENT_CODE, ErrorLocation.of("MSH", 9),
+                "unsupported event SIU^" + safe(h.triggerEvent()) + ": accepted S12, S13, S14, S15, S17, S26"));
+        if (h.controlId().isEmpty()) {
+            throw Hl7Rejection.reject(Hl7ErrorCode.REQUIRED_FIELD_MISSING, ErrorLocation.of("MSH", 10),
+                    "message control id (MSH-10) missing");
+        }
+        if (h.controlId().length() > 100) {
+            throw Hl7Rejection.reject(Hl7ErrorCode.DATA_TYPE_ERROR, ErrorLocation.of("MSH", 10),
+                    "message control id (MSH-10) longer than 100 characters");
+        }
+        String facility = facilityKey(h.sendingFacility());
+        Optional<Hl7MessageLog.Applied> earlier = applied.find(facility, h.controlId());
+        if (earlier.isPresent()) {
+            return new Answer(earlier.get().ackCode(), earlier.get().ackText(), null, null, true);
+        }
+        try {
+            intake.requireOpen(); // suspended: not even read; the sender keeps it and resends
+            SiuAppointment appointment = reader.read(message, event);
+            String outcome = tx.execute(status -> {
+                String text = applyToStore(appointment);
+                applied.record(facility, h.controlId(), clock.instant(), AckCode.AA, text);
+                return text;
+            });
+            return Answer.accepted(outcome); // committed
+        } catch (IntakeSuspendedException e) {
+            throw Hl7Rejection.reject(Hl7ErrorCode.APPLICATION_INTERNAL_ERROR, null, SUSPENDED);
+        } catch (InvalidAppointmentException e) {
+            if ("siteCode".equals(e.field())) {
+                throw Hl7Rejection.error(Hl7ErrorCode.TABLE_VALUE_NOT_FOUND, ErrorLocation.of("AIL", 3),
+                        "unknown site code in AIL-3.1");
+            }
+            throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, null, "invalid " + e.field());
+        } catch (DuplicateKeyException raced) {
+            // the same message, applied concurrently on another connection, committed first: ours rolled back
+            return applied.find(facility, h.controlId())
+                    .map(a -> new Answer(a.ackCode(), a.ackText(), null, null, true))
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+    private String applyToStore(SiuAppointment a) {
+        return switch (a.event().action()) {
+            case BOOK -> {
+                AppointmentIntake.Result result = intake.upsert(new AppointmentCommand(a.appointmentId(),
+                        AppointmentCommand.IntakeSource.HL7, a.phone(), a.start(), a.siteCode(), true));
+                yield "appointment " + result.outcome().name().toLowerCase(Locale.ROOT);
+            }
+            // An unknown appointment is answered AA: "no reminder for it" already holds, and an AE would
+            // stall senders that stop their queue on errors for appointments booked before go-live.
+            case CANCEL -> intake.cancel(a.appointmentId(), AppointmentStatus.CANCELLED)
+                    ? "appointment cancelled" : "unknown appointment, nothing to cancel";
+            case NO_SHOW -> intake.cancel(a.appointmentId(), AppointmentStatus.NO_SHOW)
+                    ? "appointment marked no-show" : "unknown appointment, nothing to mark";
+        };
+    }
+
+    private void logOutcome(MessageHeader h, Answer a) {
+        if (a.code() == AckCode.AA) {
+            log.info("HL7 {}: AA, {}{}", describe(h), a.text(), a.replay() ? " (duplicate, not applied again)" : "");
+        } else {
+            log.warn("HL7 {}: {} {} {}{}", describe(h), a.code(), a.error() == null ? "" : a.error().code(), a.text(),
+                    a.replay() ? " (duplicate, not applied again)" : "");
+        }
+    }
+
+    private static String describe(MessageHeader h) {
+        if (h == null) {
+            return "message without MSH";
+        }
+        return safe(h.messageType()) + "^" + safe(h.triggerEvent()) + " control id " + safe(h.controlId())
+                + " from " + safe(h.sendingFacility());
+    }
+
+    /** Segments separated by CR only, as HAPI expects; leading blanks dropped. */
+    static String normalize(String received) {
+        if (received == null) {
+            return "";
+        }
+        return received.replace("\r\n", "\r").replace('\n', '\r').replaceFirst("^[\\s\\x00]+", "");
+    }
+
+    /** MSH-4 as the dedup key, hashed when longer than the column. */
+    static String facilityKey(String sendingFacility) {
+        if (sendingFacility.length() <= 100) {
+            return sendingFacility;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(sendingFacility.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Header values for a log line or an ACK text: printable, short. */
+    static String safe(String value) {
+        if (value == null || value.isEmpty()) {
+            return "(none)";
+        }
+        String printable = value.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+    }
+}
