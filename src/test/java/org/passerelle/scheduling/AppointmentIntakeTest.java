@@ -84,7 +84,7 @@ class AppointmentIntakeTest {
                 .body()).contains("timeZone");
         assertThat(scheduler.putJson("BAD-5", "{\"patientPhone\":\"<script>\",\"start\":\"" + inDays(3) + "\",\"siteCode\":\"PONTCHAILLOU\"}")
                 .statusCode()).isEqualTo(400);
-        assertThat(scheduler.put("bad id with spaces", "0611223344", inDays(3), "PONTCHAILLOU").statusCode()).isEqualTo(400);
+        assertThat(scheduler.put("bad%20id%20with%20spaces", "0611223344", inDays(3), "PONTCHAILLOU").statusCode()).isEqualTo(400);
         assertThat(scheduler.putJson("BAD-6", "{not json").statusCode()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from appointment").query(Long.class).single()).isEqualTo(before);
     }

@@ -74,6 +74,9 @@ class SmsResilienceTest {
             SMSC.restart();
         }
         SMSC.resetResponses();
+        // a failed test must not leave the next one isolated or suspended
+        ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"test baseline\"}");
+        ops.post("/api/channels/sms/resume", "{\"reason\":\"test baseline\"}");
     }
 
     private static String mobile(int block, int i) {
@@ -180,11 +183,12 @@ class SmsResilienceTest {
     @Test
     void isolationClosesTheSmppConnectionsAndRestoreReopensThem() {
         await().atMost(Duration.ofSeconds(15)).until(() -> SMSC.boundReceivers() >= 1);
+        assertThat(ops.post("/api/channels/sms/suspend", "{\"reason\":\"hold these\"}").statusCode()).isEqualTo(200);
+        List<String> phones = book("ISOLATED-", 7, 3, Instant.now().plus(4, ChronoUnit.HOURS));
         assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundSessions() == 0);
 
         // nothing binds again while isolated, even with work due
-        List<String> phones = book("ISOLATED-", 7, 3, Instant.now().plus(4, ChronoUnit.HOURS));
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(SMSC.boundSessions()).isZero();
         assertThat(submitsTo(phones)).isZero();
