@@ -174,9 +174,10 @@ public class ChannelControl {
     private ChangeResult afterClosing(List<ChannelId> channels, AuditAction action) {
         reconciler.reconcileNow();
         int stillRunning = 0;
+        long deadline = System.nanoTime() + properties.getSuspendDrainTimeout().toNanos();
         for (ChannelId id : channels) {
             metrics.changed(id, action.name());
-            stillRunning += gate.awaitInFlight(id, properties.getSuspendDrainTimeout());
+            stillRunning += gate.awaitInFlight(id, java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         return new ChangeResult(List.copyOf(channels), stillRunning);
     }

@@ -41,36 +41,24 @@ public class AppointmentStore {
     }
 
     void insert(StoredAppointment a, Instant purgeAfter) {
-        jdbc.sql("""
+        bind(jdbc.sql("""
                 insert into appointment (id, source, status, start_at, time_zone, site_code, sms_consent, phone_enc,
                     phone_hash, phone_status, phone_reason, content_hash, version, created_at, updated_at, purge_after)
                 values (:id, :source, :status, :start, :zone, :site, :consent, :phoneEnc, :phoneHash, :phoneStatus,
-                    :phoneReason, :hash, 0, :now, :now, :purge)""")
-                .param("id", a.id())
-                .param("source", a.source().name())
-                .param("status", a.status().name())
-                .param("start", ts(a.start()))
-                .param("zone", a.zone().getId())
-                .param("site", a.siteCode())
-                .param("consent", a.smsConsent())
-                .param("phoneEnc", a.phoneEncrypted())
-                .param("phoneHash", a.phoneHash())
-                .param("phoneStatus", a.phoneStatus().name())
-                .param("phoneReason", a.phoneReason())
-                .param("hash", a.contentHash())
-                .param("now", ts(a.updatedAt()))
-                .param("purge", ts(purgeAfter))
-                .update();
+                    :phoneReason, :hash, 0, :now, :now, :purge)"""), a, purgeAfter).update();
     }
 
     void update(StoredAppointment a, Instant purgeAfter) {
-        jdbc.sql("""
+        bind(jdbc.sql("""
                 update appointment set source = :source, status = :status, start_at = :start, time_zone = :zone,
                     site_code = :site, sms_consent = :consent, phone_enc = :phoneEnc, phone_hash = :phoneHash,
                     phone_status = :phoneStatus, phone_reason = :phoneReason, content_hash = :hash,
                     version = version + 1, updated_at = :now, purge_after = :purge, purged_at = null
-                where id = :id""")
-                .param("id", a.id())
+                where id = :id"""), a, purgeAfter).update();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, StoredAppointment a, Instant purgeAfter) {
+        return spec.param("id", a.id())
                 .param("source", a.source().name())
                 .param("status", a.status().name())
                 .param("start", ts(a.start()))
@@ -83,8 +71,7 @@ public class AppointmentStore {
                 .param("phoneReason", a.phoneReason())
                 .param("hash", a.contentHash())
                 .param("now", ts(a.updatedAt()))
-                .param("purge", ts(purgeAfter))
-                .update();
+                .param("purge", ts(purgeAfter));
     }
 
     void setStatus(String id, AppointmentStatus status, Instant now) {

@@ -2,6 +2,7 @@ package org.passerelle.sms;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,8 +24,12 @@ public class OptOutStore {
     /** Idempotent: a second STOP from the same number changes nothing. */
     void optOut(String phoneHash, Instant at) {
         if (!isOptedOut(phoneHash)) {
-            jdbc.sql("insert into sms_opt_out (phone_hash, opted_out_at) values (:h, :at)")
-                    .param("h", phoneHash).param("at", at.atOffset(ZoneOffset.UTC)).update();
+            try {
+                jdbc.sql("insert into sms_opt_out (phone_hash, opted_out_at) values (:h, :at)")
+                        .param("h", phoneHash).param("at", at.atOffset(ZoneOffset.UTC)).update();
+            } catch (DuplicateKeyException sameStopTwiceAtOnce) {
+                // the other STOP recorded it: the outcome is the same
+            }
         }
     }
 }
