@@ -13,7 +13,7 @@ now=$(date +%Y%m%d%H%M%S)
 control="DEMO$(date +%s%N | tail -c 10)"
 segments=(
   "MSH|^~\\&|DXCARE|CHU-RENNES|PASSERELLE|CHU-RENNES-SMS|${now}||SIU^S12^SIU_S12|${control}|P|2.5"
-  "SCH|${id}^DXCARE|F-${id}^DXCARE||||||||||^^^${start}|||||||||||||Booked"
+  "SCH|${id}^DXCARE|F-${id}^DXCARE|||||||||^^^${start}||||||||||||||Booked"
   "PID|1||123456^^^CHU^PI||DEMO^Patient||19800101|F|||||^PRN^CP^^^^^^^^^${mobile}"
   "RGS|1"
   "AIS|1||CONSULT^Consultation|${start}"
