@@ -88,6 +88,14 @@ public final class PasserelleInstance implements AutoCloseable {
                 .build());
     }
 
+    /** PUT a JSON body as {@code user}. */
+    public Response put(String path, String user, String json) {
+        return send(request(path, user)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
+    }
+
     /** POST {@code {"reason": reason}} as {@code user}. */
     public Response postReason(String path, String user, String reason) {
         return post(path, user, json(java.util.Map.of("reason", reason)));
