@@ -52,6 +52,12 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Exposed as a plain UserDetailsService on purpose: an InMemoryUserDetailsManager bean is also a
+     * UserDetailsPasswordService, and Spring Security then "upgrades" every hash weaker than bcrypt-10 on
+     * first login, silently turning the configured cost (e.g. the tests' fast cost 4) into ~100 ms of
+     * CPU on every later request.
+     */
     @Bean
     UserDetailsService users(SecurityProperties properties) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
@@ -61,6 +67,6 @@ public class SecurityConfiguration {
                     .roles(u.getRoles().stream().map(Enum::name).toArray(String[]::new))
                     .build());
         }
-        return manager;
+        return manager::loadUserByUsername;
     }
 }
