@@ -40,13 +40,14 @@ public final class CardFields {
         return masked.toString();
     }
 
-    /** A brand name such as "visa" or "mc"; anything else is dropped. */
+    /** A brand name such as "visa", "mc" or "cartebancaire"; anything else (a digit run, say) is dropped. */
     public static String scheme(String raw) {
-        return raw != null && raw.matches("[A-Za-z0-9 _.-]{1,32}") ? raw : null;
+        return raw != null && raw.matches("[A-Za-z][A-Za-z0-9 _.-]{0,31}") && !raw.matches(".*\\d{5,}.*") ? raw : null;
     }
 
+    /** Authorisation codes are short (6 characters in ISO 8583); a long value is not one and is dropped. */
     public static String approvalCode(String raw) {
-        return raw != null && raw.matches("[A-Za-z0-9]{1,16}") ? raw : null;
+        return raw != null && raw.matches("[A-Za-z0-9]{1,8}") ? raw : null;
     }
 
     /** nexo ErrorCondition values are single words; anything else is not kept verbatim. */

@@ -325,15 +325,15 @@ public final class FakeTerminalBackend implements AutoCloseable {
     private ObjectNode leaky(Txn txn) {
         ObjectNode response = approval(txn);
         ((ObjectNode) response.path("Response")).put("AdditionalResponse",
-                "pan=4970101234567899&expiry=1229&track2=4970101234567899=29121010000012300000&cvc=737");
+                "pan=4970101234567893&expiry=1229&track2=4970101234567893=29121010000012300000&cvc=737");
         ObjectNode card = (ObjectNode) response.path("PaymentResult").path("PaymentInstrumentData").path("CardData");
-        card.put("MaskedPan", "4970101234567899");
-        card.put("PaymentBrand", "cb 4970101234567899");
-        ObjectNode sensitive = JSON.createObjectNode().put("PAN", "4970101234567899").put("ExpiryDate", "1229")
+        card.put("MaskedPan", "4970101234567893");
+        card.put("PaymentBrand", "cb 4970101234567893");
+        ObjectNode sensitive = JSON.createObjectNode().put("PAN", "4970101234567893").put("ExpiryDate", "1229")
                 .put("CardSeqNumb", "001").put("CVV", "737");
-        sensitive.putArray("TrackData").addObject().put("TrackValue", "4970101234567899=29121010000012300000");
+        sensitive.putArray("TrackData").addObject().put("TrackValue", "4970101234567893=29121010000012300000");
         card.set("SensitiveCardData", sensitive);
-        ((ObjectNode) response.path("PaymentResult").path("PaymentAcquirerData")).put("ApprovalCode", "4970101234567899");
+        ((ObjectNode) response.path("PaymentResult").path("PaymentAcquirerData")).put("ApprovalCode", "4970101234567893");
         return response;
     }
 
