@@ -143,7 +143,7 @@ class PaymentRecovery implements SmartLifecycle {
                 if (status.original().verdict() == Verdict.IN_DOUBT) {
                     later(task, status.original().reason());
                 } else {
-                    settlement.answered(p, status.original());
+                    settlement.answered(p, status.original().viaTransactionStatus());
                 }
             }
             case NOT_FOUND -> {
@@ -180,7 +180,7 @@ class PaymentRecovery implements SmartLifecycle {
                 if (status.original().verdict() == Verdict.IN_DOUBT) {
                     later(task, status.original().reason());
                 } else {
-                    refundSettlement.answered(refunds.find(r.id()).orElseThrow(), status.original());
+                    refundSettlement.answered(refunds.find(r.id()).orElseThrow(), status.original().viaTransactionStatus());
                 }
             }
             case NOT_FOUND -> {

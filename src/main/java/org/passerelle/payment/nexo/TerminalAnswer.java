@@ -14,7 +14,9 @@ public record TerminalAnswer(
         String poiTransactionTime,
         String reason) {
 
-    static TerminalAnswer of(Verdict verdict, String errorCondition, String reason) {
-        return new TerminalAnswer(verdict, errorCondition, null, null, null, null, null, reason);
+    /** The same answer, told by a TransactionStatus inquiry (the journal says so). */
+    public TerminalAnswer viaTransactionStatus() {
+        return new TerminalAnswer(verdict, errorCondition, cardScheme, maskedPan, authCode, poiTransactionId,
+                poiTransactionTime, reason + " (told by TransactionStatus)");
     }
 }
