@@ -74,6 +74,8 @@ public final class FakeTerminalBackend implements AutoCloseable {
     }
 
     private FakeTerminalBackend() throws IOException {
+        // without it the JDK server's separate header and body writes meet delayed ACKs: 40 ms stalls
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
