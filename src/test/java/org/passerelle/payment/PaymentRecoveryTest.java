@@ -64,7 +64,8 @@ class PaymentRecoveryTest extends PaymentTestBase {
         awaitState(id, "APPROVED");
         assertThat(BACKEND.count("Payment", terminal)).isEqualTo(1);
         BACKEND.releaseHeld();
-        assertThat(pay(terminal, 100).statusCode()).as("terminal free again").isEqualTo(202);
+        BACKEND.on(terminal, Behaviour.APPROVE);
+        awaitState(start(terminal, 100), "APPROVED");
     }
 
     @Test
@@ -83,5 +84,13 @@ class PaymentRecoveryTest extends PaymentTestBase {
                 new org.passerelle.payment.nexo.TerminalAnswer(org.passerelle.payment.nexo.Verdict.DECLINED, "Refusal",
                         null, null, null, null, null, "late decline"), p.updatedAt())).isFalse();
         assertThat(payment(id).path("state").asText()).isEqualTo("APPROVED");
+
+        // and the history cannot be rewritten, not even with SQL
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "update payment_event set detail = 'rewritten' where payment_id = :id").param("id", id).update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "delete from payment_event where payment_id = :id").param("id", id).update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
     }
 }

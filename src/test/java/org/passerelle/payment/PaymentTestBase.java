@@ -54,6 +54,8 @@ abstract class PaymentTestBase {
         ops = new OpsClient(port, "ops", "ops");
         auditor = new OpsClient(port, "auditor", "auditor");
         BACKEND.reset();
+        // tests provoke backend failures on purpose; one test's failures must not open the breaker for the next
+        ops.post("/api/channels/payments/breaker", "{\"action\":\"RESET\",\"reason\":\"clean slate for the next test\"}");
     }
 
     static String newTerminal() {
