@@ -27,4 +27,10 @@ public record NewPayment(
         @Schema(description = "Optional label of the cashier desk", example = "Caisse 2")
         @Pattern(regexp = "[\\p{L}\\p{N} ._'-]{1,64}", message = "1-64 letters, digits, spaces or . _ ' -")
         String cashierLabel) {
+
+    /** Never print the reference or the label: they identify a patient's account and a person. */
+    @Override
+    public String toString() {
+        return "NewPayment[terminal " + terminalId + ", " + amountMinor + " " + currency + "]";
+    }
 }

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The cashier's "cancel": before the terminal is called it simply cancels; while the card prompt is
- * open it sends an AbortRequest, whose effect arrives as the payment's own answer (CANCELLED, or
- * APPROVED if the card was faster).
+ * The cashier's "cancel": before the terminal is called it simply cancels; while the card prompt may
+ * be open (IN_PROGRESS, or UNKNOWN awaiting TransactionStatus) it sends an AbortRequest, whose effect
+ * arrives as the payment's own answer (CANCELLED, or APPROVED if the card was faster).
  */
 @Service
 public class PaymentCancellation {
@@ -41,14 +41,15 @@ public class PaymentCancellation {
             return;
         }
         p = journal.find(id).orElseThrow();
-        if (p.state() != PaymentState.IN_PROGRESS) {
+        // UNKNOWN too: without an answer, the card prompt may well still be open
+        if (p.state() != PaymentState.IN_PROGRESS && !(p.state() == PaymentState.UNKNOWN && !p.needsHuman())) {
             throw new PaymentProblems.Conflict(PaymentProblems.NOT_CANCELLABLE, "Payment cannot be cancelled",
-                    "Only a payment whose card prompt is still open can be cancelled; this one is " + p.state()
+                    "Only a payment whose card prompt may still be open can be cancelled; this one is " + p.state()
                             + (p.state().isCharged() ? " (refund it instead)" : ""), p.state());
         }
         try {
             backend.abort(p);
-            journal.note(p.id(), PaymentState.IN_PROGRESS, clock.instant(), "AbortRequest sent at the cashier's request");
+            journal.note(p.id(), p.state(), clock.instant(), "AbortRequest sent at the cashier's request");
             log.info("Payment {} on terminal {}: AbortRequest sent", p.id(), p.terminalId());
         } catch (ChannelClosedException | BreakerOpenException | TerminalBackendException e) {
             log.warn("Payment {}: AbortRequest not delivered ({})", p.id(), e.getClass().getSimpleName());

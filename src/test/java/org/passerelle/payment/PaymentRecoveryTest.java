@@ -69,6 +69,21 @@ class PaymentRecoveryTest extends PaymentTestBase {
     }
 
     @Test
+    void aPaymentWhoseAnswerNeverCameCanStillBeCancelledAtTheTerminal() {
+        String terminal = newTerminal();
+        BACKEND.on(terminal, Behaviour.WAIT_FOR_ABORT);
+        String id = start(terminal, 2_100);
+        awaitState(id, "UNKNOWN"); // the read timeout passed; the backend says InProgress
+        assertThat(post(cashier, "/api/payments/" + id + "/cancel", null, null).statusCode()).isEqualTo(202);
+        JsonNode cancelled = awaitState(id, "CANCELLED");
+        assertThat(cancelled.path("errorCondition").asText()).isEqualTo("Aborted");
+        assertThat(cancelled.path("history").findValuesAsText("detail"))
+                .anySatisfy(d -> assertThat(d).contains("AbortRequest sent"))
+                .anySatisfy(d -> assertThat(d).contains("told by TransactionStatus"));
+        assertThat(BACKEND.count("Payment", terminal)).isEqualTo(1);
+    }
+
+    @Test
     void aLateOrRepeatedAnswerNeverMovesAnApprovedPaymentBackwards() {
         String terminal = newTerminal();
         String id = start(terminal, 999);
