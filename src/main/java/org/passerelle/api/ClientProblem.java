@@ -1,6 +1,7 @@
 package org.passerelle.api;
 
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -30,5 +31,10 @@ public abstract class ClientProblem extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Extra members of the problem document (e.g. the id of a conflicting resource); none by default. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

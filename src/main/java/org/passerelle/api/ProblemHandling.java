@@ -38,7 +38,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ClientProblem.class)
     ProblemDetail clientProblem(ClientProblem e) {
-        return problem(e.status(), e.type(), e.title(), e.getMessage());
+        ProblemDetail p = problem(e.status(), e.type(), e.title(), e.getMessage());
+        e.properties().forEach(p::setProperty);
+        return p;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

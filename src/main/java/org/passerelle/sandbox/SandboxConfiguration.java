@@ -14,4 +14,10 @@ class SandboxConfiguration {
     SandboxSmsc sandboxSmsc(@Value("${passerelle.sandbox.smsc-port:2776}") int port) {
         return new SandboxSmsc(port);
     }
+
+    @Bean
+    SandboxTerminal sandboxTerminal(@Value("${passerelle.sandbox.terminal-port:8444}") int port,
+                                    @Value("${passerelle.payments.backend.api-key:}") String apiKey) {
+        return new SandboxTerminal(port, apiKey);
+    }
 }

@@ -13,9 +13,28 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxController {
 
     private final SandboxSmsc smsc;
+    private final SandboxTerminal terminal;
 
-    SandboxController(SandboxSmsc smsc) {
+    SandboxController(SandboxSmsc smsc, SandboxTerminal terminal) {
         this.smsc = smsc;
+        this.terminal = terminal;
+    }
+
+    @Operation(summary = "Requests received by the sandbox terminal backend, newest first, with the rule applied")
+    @GetMapping("/sandbox/terminal")
+    List<SandboxTerminal.Seen> terminal() {
+        return terminal.newestFirst();
+    }
+
+    @Operation(summary = "What the sandbox terminal does, by the last two digits of the amount in cents")
+    @GetMapping("/sandbox/terminal/rules")
+    java.util.Map<String, String> rules() {
+        java.util.Map<String, String> rules = new java.util.LinkedHashMap<>();
+        rules.put("00, 11-99", SandboxTerminalRule.APPROVE.description());
+        for (int cents = 1; cents <= 10; cents++) {
+            rules.put(String.format("%02d", cents), SandboxTerminalRule.forAmount(cents).description());
+        }
+        return rules;
     }
 
     @Operation(summary = "SMS received by the sandbox SMSC, newest first")

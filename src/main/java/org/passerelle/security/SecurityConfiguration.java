@@ -23,6 +23,7 @@ public class SecurityConfiguration {
 
     private static final String OPS = Role.OPS.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String CASHIER = Role.CASHIER.name();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -35,6 +36,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/channels", "/api/channels/**", "/api/audit").hasAnyRole(OPS, AUDITOR)
                 .requestMatchers("/api/channels/**", "/api/incident/**").hasRole(OPS)
                 .requestMatchers("/api/appointments/**").hasRole(Role.SCHEDULER.name())
+                .requestMatchers(HttpMethod.GET, "/api/payments/reconciliation").hasAnyRole(CASHIER, AUDITOR)
+                .requestMatchers("/api/payments", "/api/payments/**").hasRole(CASHIER)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                 .anyRequest().authenticated())
             .httpBasic(b -> b.authenticationEntryPoint(problems.entryPoint()))

@@ -1,0 +1,107 @@
+package org.passerelle.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.passerelle.channel.ChannelCalls;
+import org.passerelle.channel.ChannelId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts a payment: checks it, answers a retry with the payment it already made, refuses fast when
+ * payments cannot be taken, then journals it (with the terminal lock and a safety-net recovery task) in
+ * one transaction before the worker may call the terminal.
+ */
+@Service
+public class PaymentIntake {
+
+    public record Accepted(Payment payment, boolean replayed) {
+    }
+
+    private final PaymentJournal journal;
+    private final TerminalLocks locks;
+    private final RecoveryTasks tasks;
+    private final PaymentWorker worker;
+    private final ChannelCalls calls;
+    private final PaymentProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PaymentIntake(PaymentJournal journal, TerminalLocks locks, RecoveryTasks tasks, PaymentWorker worker,
+                  ChannelCalls calls, PaymentProperties properties, TransactionTemplate tx, Clock clock) {
+        this.journal = journal;
+        this.locks = locks;
+        this.tasks = tasks;
+        this.worker = worker;
+        this.calls = calls;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Accepted accept(NewPayment body, String user, String idempotencyKey) {
+        String key = RequestHash.requireKey(idempotencyKey);
+        String currency = body.currency() == null ? properties.defaultCurrency() : body.currency();
+        check(body, currency);
+        String hash = RequestHash.of(body.terminalId(), body.amountMinor(), currency, body.reference(), body.cashierLabel());
+
+        // A retry must find its payment even while payments are refused: it may have been charged.
+        Optional<Accepted> replay = replay(user, key, hash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        if (!calls.acceptsNewWork(ChannelId.PAYMENTS)) {
+            throw PaymentProblems.Unavailable.forPayment(calls.isOpen(ChannelId.PAYMENTS));
+        }
+        Optional<String> holder = locks.holder(body.terminalId());
+        if (holder.isPresent()) {
+            throw new PaymentProblems.TerminalBusy(body.terminalId(), holder.get());
+        }
+
+        Instant now = clock.instant();
+        Payment payment = new Payment(UUID.randomUUID().toString(), body.terminalId(), body.amountMinor(), currency,
+                body.reference(), body.cashierLabel(), user, key, hash, PaymentState.RECEIVED, properties.getSaleId(),
+                null, null, null, null, null, null, null, null, false, null, now, now);
+        PaymentProperties.Recovery recovery = properties.getRecovery();
+        try {
+            tx.executeWithoutResult(s -> {
+                journal.insert(payment);
+                locks.lock(payment.terminalId(), payment.id(), now);
+                Instant grace = now.plus(recovery.getReceivedGrace());
+                tasks.create(payment.id(), RecoveryTask.Kind.PAYMENT, payment.id(), grace,
+                        grace.plus(recovery.getNotFoundAfter()), now.plus(recovery.getHumanAfter()), now);
+            });
+        } catch (DuplicateKeyException raced) {
+            // a concurrent request won: either the same key (replay it) or the same terminal (busy)
+            return replay(user, key, hash).orElseThrow(() ->
+                    new PaymentProblems.TerminalBusy(body.terminalId(), locks.holder(body.terminalId()).orElse(null)));
+        }
+        worker.submit(payment.id());
+        return new Accepted(payment, false);
+    }
+
+    private Optional<Accepted> replay(String user, String key, String hash) {
+        return journal.findByKey(user, key).map(existing -> {
+            if (!existing.requestHash().equals(hash)) {
+                throw new PaymentProblems.KeyReused();
+            }
+            return new Accepted(existing, true);
+        });
+    }
+
+    private void check(NewPayment body, String currency) {
+        if (!properties.getCurrencies().contains(currency)) {
+            throw new PaymentProblems.Invalid("currency", "accepted currencies: " + String.join(", ", properties.getCurrencies()));
+        }
+        if (body.amountMinor() > properties.getMaxAmountMinor()) {
+            throw new PaymentProblems.Invalid("amountMinor", "at most " + properties.getMaxAmountMinor() + " minor units");
+        }
+        if (CardNumbers.containsPan(body.reference()) || CardNumbers.containsPan(body.cashierLabel())) {
+            throw new PaymentProblems.Invalid("reference",
+                    "looks like a card number; card numbers must never be typed here (they would be stored)");
+        }
+    }
+}

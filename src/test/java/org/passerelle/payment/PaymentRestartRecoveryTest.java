@@ -1,0 +1,100 @@
+package org.passerelle.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.passerelle.PasserelleApplication;
+import org.passerelle.testsupport.OpsClient;
+import org.passerelle.testsupport.terminal.Behaviour;
+import org.passerelle.testsupport.terminal.FakeTerminalBackend;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Recovery is durable: Passerelle stops while one payment's outcome is unknown and another is still at
+ * the terminal; the next start on the same database resolves both by TransactionStatus, sending neither again.
+ */
+class PaymentRestartRecoveryTest {
+
+    private static final FakeTerminalBackend BACKEND = FakeTerminalBackend.started();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @AfterAll
+    static void stopBackend() {
+        BACKEND.close();
+    }
+
+    @Test
+    void unknownAndInFlightPaymentsAreResolvedAfterARestart() throws Exception {
+        String database = "jdbc:h2:mem:restart-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String unknownTerminal = "T-restart-unknown";
+        String inFlightTerminal = "T-restart-inflight";
+        BACKEND.on(unknownTerminal, Behaviour.NEVER_ANSWER);
+        BACKEND.on(inFlightTerminal, Behaviour.NEVER_ANSWER);
+
+        String unknown;
+        String inFlight;
+        try (ConfigurableApplicationContext first = start(database)) {
+            OpsClient cashier = new OpsClient(port(first), "cashier", "cashier");
+            unknown = pay(first, cashier, unknownTerminal);
+            await().atMost(Duration.ofSeconds(15)).until(() -> state(cashier, unknown).equals("UNKNOWN"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> BACKEND.count("TransactionStatus", unknownTerminal) > 0);
+
+            inFlight = pay(first, cashier, inFlightTerminal);
+            await().atMost(Duration.ofSeconds(5)).until(() -> BACKEND.count("Payment", inFlightTerminal) == 1);
+            assertThat(state(cashier, inFlight)).isEqualTo("IN_PROGRESS");
+        } // stops while the second payment waits for its answer
+
+        BACKEND.complete(unknownTerminal);
+        BACKEND.complete(inFlightTerminal);
+        BACKEND.releaseHeld();
+
+        try (ConfigurableApplicationContext second = start(database)) {
+            OpsClient cashier = new OpsClient(port(second), "cashier", "cashier");
+            await().atMost(Duration.ofSeconds(20)).until(() -> state(cashier, unknown).equals("APPROVED"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> state(cashier, inFlight).equals("APPROVED"));
+            JsonNode recovered = payment(cashier, inFlight);
+            assertThat(recovered.path("history").findValuesAsText("to")).containsSubsequence("IN_PROGRESS", "UNKNOWN", "APPROVED");
+            assertThat(recovered.path("card").path("maskedPan").asText()).isEqualTo("411111******1111");
+        }
+        assertThat(BACKEND.count("Payment", unknownTerminal)).as("never sent again").isEqualTo(1);
+        assertThat(BACKEND.count("Payment", inFlightTerminal)).as("never sent again").isEqualTo(1);
+    }
+
+    private static ConfigurableApplicationContext start(String database) {
+        return new SpringApplicationBuilder(PasserelleApplication.class).profiles("test").run(
+                "--spring.datasource.url=" + database,
+                "--passerelle.payments.backend.url=" + BACKEND.url(),
+                "--server.port=0");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    private static String pay(ConfigurableApplicationContext context, OpsClient cashier, String terminal) throws Exception {
+        HttpResponse<String> r = cashier.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(context) + "/api/payments"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"terminalId\":\"" + terminal
+                        + "\",\"amountMinor\":6400,\"reference\":\"FAC-RESTART\"}")));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        return JSON.readTree(r.body()).path("id").asText();
+    }
+
+    private static JsonNode payment(OpsClient cashier, String id) throws Exception {
+        return JSON.readTree(cashier.get("/api/payments/" + id).body());
+    }
+
+    private static String state(OpsClient cashier, String id) throws Exception {
+        return payment(cashier, id).path("state").asText();
+    }
+}
