@@ -53,10 +53,10 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Exposed as a plain UserDetailsService on purpose: an InMemoryUserDetailsManager bean is also a
-     * UserDetailsPasswordService, and Spring Security then "upgrades" every hash weaker than bcrypt-10 on
-     * first login, silently turning the configured cost (e.g. the tests' fast cost 4) into ~100 ms of
-     * CPU on every later request.
+     * The configured users, exposed only as a {@link UserDetailsService}. Deliberately not the
+     * {@link InMemoryUserDetailsManager} itself: being a {@code UserDetailsPasswordService}, it would make Spring
+     * Security re-hash each user's password at the default bcrypt strength on first login (in memory only, lost
+     * at restart), so every later request would pay that strength instead of the configured hash's.
      */
     @Bean
     UserDetailsService users(SecurityProperties properties) {
