@@ -147,6 +147,7 @@ class ConfigurationValidationTest {
         // required outside the test and local profiles; valid here so each case fails on its own setting
         addUnlessGiven(all, "--passerelle.privacy.phone-encryption-key=", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
         addUnlessGiven(all, "--passerelle.privacy.phone-hash-key=", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+        addUnlessGiven(all, "--passerelle.payments.backend.url=", "http://127.0.0.1:9/terminal-backend");
         return new SpringApplicationBuilder(PasserelleApplication.class)
                 .profiles(profiles)
                 .run(all.toArray(String[]::new));

@@ -50,6 +50,7 @@ public class ChannelBreakers {
                 .waitDurationInOpenState(s.getWaitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(s.getPermittedCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .slowCallDurationThreshold(s.getSlowCallDuration())
                 // a closed gate is ops' decision, not a failure of the outside service
                 .ignoreExceptions(ChannelClosedException.class)
                 // e.g. an SMSC refusing one bad number is healthy: only the feature knows

@@ -9,6 +9,7 @@ import static org.passerelle.support.Problems.assertProblem;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,6 +44,7 @@ class RoleMatrixTest {
     private static final Set<Role> OPS_ONLY = EnumSet.of(Role.OPS);
     private static final Set<Role> ANY_ROLE = EnumSet.allOf(Role.class);
     private static final Set<Role> SCHEDULER_ONLY = EnumSet.of(Role.SCHEDULER);
+    private static final Set<Role> CASHIER_ONLY = EnumSet.of(Role.CASHIER);
     private static final String APPOINTMENT = "{\"patientPhone\":\"06 12 34 56 78\",\"start\":\"2099-01-05T10:00:00+01:00\","
             + "\"siteCode\":\"PONTCHAILLOU\"}";
 
@@ -68,14 +70,30 @@ class RoleMatrixTest {
      * @param after    run as ops after an allowed call, to return to the baseline
      */
     record Row(String method, String pattern, String path, String body, Set<Role> allowed, boolean isPublic,
-               Consumer<ApiClient> before, Consumer<ApiClient> after) {
+               Consumer<ApiClient> before, Consumer<ApiClient> after, int expectedStatus, Map<String, String> headers) {
+
+        Row(String method, String pattern, String path, String body, Set<Role> allowed, boolean isPublic,
+            Consumer<ApiClient> before, Consumer<ApiClient> after) {
+            this(method, pattern, path, body, allowed, isPublic, before, after, 0, Map.of());
+        }
 
         Row before(Consumer<ApiClient> setup) {
-            return new Row(method, pattern, path, body, allowed, isPublic, setup, after);
+            return new Row(method, pattern, path, body, allowed, isPublic, setup, after, expectedStatus, headers);
         }
 
         Row after(Consumer<ApiClient> cleanup) {
-            return new Row(method, pattern, path, body, allowed, isPublic, before, cleanup);
+            return new Row(method, pattern, path, body, allowed, isPublic, before, cleanup, expectedStatus, headers);
+        }
+
+        /** The right role reaches the handler, which answers this (e.g. 404 for an id that does not exist). */
+        Row answering(int status) {
+            return new Row(method, pattern, path, body, allowed, isPublic, before, after, status, headers);
+        }
+
+        Row withHeader(String name, String value) {
+            Map<String, String> all = new java.util.HashMap<>(headers);
+            all.put(name, value);
+            return new Row(method, pattern, path, body, allowed, isPublic, before, after, expectedStatus, Map.copyOf(all));
         }
 
         String operation() {
@@ -120,7 +138,18 @@ class RoleMatrixTest {
                 row("GET", "/api/appointments/{id}", "/api/appointments/ROLE-MATRIX", null, SCHEDULER_ONLY)
                         .before(RoleMatrixTest::bookAppointment),
                 row("DELETE", "/api/appointments/{id}", "/api/appointments/ROLE-MATRIX", null, SCHEDULER_ONLY)
-                        .before(RoleMatrixTest::bookAppointment));
+                        .before(RoleMatrixTest::bookAppointment),
+                row("POST", "/api/payments", "/api/payments",
+                        "{\"terminalId\":\"ROLE-MATRIX\",\"amountMinor\":1234,\"reference\":\"FAC-ROLE-MATRIX\"}", CASHIER_ONLY)
+                        .withHeader("Idempotency-Key", "role-matrix-{unique}"),
+                row("GET", "/api/payments/{id}", "/api/payments/00000000-0000-0000-0000-000000000000", null, CASHIER_ONLY)
+                        .answering(404),
+                row("POST", "/api/payments/{id}/cancel", "/api/payments/00000000-0000-0000-0000-000000000000/cancel", null,
+                        CASHIER_ONLY).answering(404),
+                row("POST", "/api/payments/{id}/refunds", "/api/payments/00000000-0000-0000-0000-000000000000/refunds",
+                        "{\"amountMinor\":100}", CASHIER_ONLY).withHeader("Idempotency-Key", "role-matrix-{unique}").answering(404),
+                row("GET", "/api/payments/reconciliation", "/api/payments/reconciliation?date=2026-11-28", null,
+                        EnumSet.of(Role.CASHIER, Role.AUDITOR)));
     }
 
     @BeforeEach
@@ -158,7 +187,12 @@ class RoleMatrixTest {
     private void asRole(Row row, Role role, String user) {
         if (row.allowed().contains(role)) {
             row.before().accept(api);
-            ok(call(row, Credentials.of(user)));
+            Reply reply = call(row, Credentials.of(user));
+            if (row.expectedStatus() == 0) {
+                ok(reply);
+            } else {
+                assertThat(reply.status()).as(reply.describe()).isEqualTo(row.expectedStatus());
+            }
             row.after().accept(api);
             return;
         }
@@ -170,6 +204,14 @@ class RoleMatrixTest {
     }
 
     private Reply call(Row row, Credentials who) {
+        if (!row.headers().isEmpty()) {
+            Map<String, String> headers = new java.util.HashMap<>(row.headers());
+            headers.replaceAll((k, v) -> v.replace("{unique}", java.util.UUID.randomUUID().toString()));
+            if (row.body() != null) {
+                headers.put("Content-Type", "application/json");
+            }
+            return api.sendWithHeaders(row.method(), row.path(), who, headers, row.body());
+        }
         return api.send(row.method(), row.path(), who, row.body() == null ? null : "application/json", row.body());
     }
 
