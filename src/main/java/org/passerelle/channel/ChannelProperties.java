@@ -101,6 +101,20 @@ public class ChannelProperties {
         @Min(value = 1, message = "permitted-calls-in-half-open-state must be between 1 and 1000")
         @Max(value = 1_000, message = "permitted-calls-in-half-open-state must be between 1 and 1000")
         private int permittedCallsInHalfOpenState = 3;
+        /**
+         * A call slower than this counts as slow; when every call in the window is slow the breaker opens.
+         * Keep it above the outside service's own timeout (a card prompt may take 120 s).
+         */
+        @NotNull(message = "slow-call-duration is required")
+        private Duration slowCallDuration = Duration.ofMinutes(5);
+
+        public Duration getSlowCallDuration() {
+            return slowCallDuration;
+        }
+
+        public void setSlowCallDuration(Duration slowCallDuration) {
+            this.slowCallDuration = slowCallDuration;
+        }
 
         @AssertTrue(message = "wait-in-open-state must be between 100ms and 1h")
         public boolean isWaitInOpenStateSane() {
