@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * What Passerelle adds to a card payment, against the same terminal backend called directly, and how
  * fast a payment is refused while payments are suspended. Not part of the normal run; see
- * docs/benchmarks-payments.md for the command. Results go to stdout and target/benchmarks/payments.txt.
+ * docs/benchmarks.md for the command. Results go to stdout and target/benchmarks/payments.txt.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
