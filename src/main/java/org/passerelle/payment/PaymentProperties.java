@@ -66,6 +66,14 @@ public class PaymentProperties {
         return currencies != null && currencies.stream().allMatch(PaymentProperties::isIsoCurrency);
     }
 
+    @AssertTrue(message = "passerelle.payments.recovery.not-found-after must be longer than backend.read-timeout + "
+            + "recovery.in-flight-margin: a payment still on its way must not be declared FAILED")
+    public boolean isNotFoundAfterBeyondTheReadDeadline() {
+        return backend == null || recovery == null || backend.getReadTimeout() == null
+                || recovery.getNotFoundAfter() == null || recovery.getInFlightMargin() == null
+                || recovery.getNotFoundAfter().compareTo(backend.getReadTimeout().plus(recovery.getInFlightMargin())) > 0;
+    }
+
     @AssertTrue(message = "passerelle.payments.max-wait must be between 1s and 5m")
     public boolean isMaxWaitSane() {
         return maxWait != null && maxWait.compareTo(Duration.ofSeconds(1)) >= 0 && maxWait.compareTo(Duration.ofMinutes(5)) <= 0;

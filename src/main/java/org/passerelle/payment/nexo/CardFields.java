@@ -50,14 +50,21 @@ public final class CardFields {
         return raw != null && raw.matches("[A-Za-z0-9]{1,8}") ? raw : null;
     }
 
-    /** nexo ErrorCondition values are single words; anything else is not kept verbatim. */
+    /**
+     * nexo ErrorCondition values are words (Refusal, Busy, ...); anything else, a digit run in particular
+     * (a card number where it does not belong), is not kept verbatim.
+     */
     public static String condition(String raw) {
         if (raw == null) {
             return null;
         }
-        return raw.matches("[A-Za-z0-9]{1,32}") ? raw : "(unreadable)";
+        return raw.matches("[A-Za-z][A-Za-z0-9]{0,31}") && !raw.matches(".*\\d{5,}.*") ? raw : "(unreadable)";
     }
 
+    /**
+     * The terminal transaction reference, needed for refunds and reconciliation. Not filtered by the Luhn
+     * test: PSP references are long digit runs that pass it by chance one time in ten.
+     */
     public static String transactionId(String raw) {
         return raw != null && raw.matches("[A-Za-z0-9._:+/-]{1,100}") ? raw : null;
     }

@@ -48,5 +48,8 @@ class EdgeConversionsTest {
         assertThat(CardFields.approvalCode("4970101234567893")).isNull();
         assertThat(CardFields.condition("Refusal")).isEqualTo("Refusal");
         assertThat(CardFields.condition("pan=4970101234567893&x")).isEqualTo("(unreadable)");
+        assertThat(CardFields.condition("4970101234567893")).isEqualTo("(unreadable)");
+        assertThat(CardFields.condition("WrongPIN")).isEqualTo("WrongPIN");
+        assertThat(CardFields.transactionId("SBX985303")).isEqualTo("SBX985303");
     }
 }
