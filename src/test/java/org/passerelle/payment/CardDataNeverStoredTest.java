@@ -68,7 +68,7 @@ class CardDataNeverStoredTest extends PaymentTestBase {
     }
 
     private List<String> tables() {
-        return jdbc.sql("select table_name from information_schema.tables where lower(table_schema) = 'public' "
+        return jdbc.sql("select table_name from information_schema.tables where lower(table_schema) = lower(current_schema) "
                         + "and table_type = 'BASE TABLE'")
                 .query(String.class).list();
     }

@@ -54,6 +54,28 @@ public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCa
         return new PostgresTestDatabase(label);
     }
 
+    /**
+     * A schema for a cached Spring test context, which outlives the test class: it cannot be dropped when
+     * the class ends, so schemas this label left behind in earlier runs are dropped now instead.
+     */
+    public static PostgresTestDatabase forSpringContext(String label) {
+        String prefix = newSchemaName(label).replaceAll("[0-9a-f]{10}$", "");
+        try (Connection c = adminConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "select nspname from pg_namespace where nspname like '" + prefix.replace("_", "\\_") + "%'")) {
+            java.util.List<String> old = new java.util.ArrayList<>();
+            while (rs.next()) {
+                old.add(rs.getString(1));
+            }
+            for (String schema : old) {
+                st.execute("drop schema if exists " + schema + " cascade");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + serverUrl() + " is not reachable: " + e.getMessage(), e);
+        }
+        return create(label);
+    }
+
     /** Creates the schema now; the caller closes (drops) it. */
     public static PostgresTestDatabase create(String label) {
         PostgresTestDatabase db = new PostgresTestDatabase(label);
