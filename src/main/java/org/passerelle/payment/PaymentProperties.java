@@ -45,6 +45,22 @@ public class PaymentProperties {
     @NotNull
     private Duration maxWait = Duration.ofSeconds(60);
 
+    /**
+     * On shutdown, how long payments already at the terminal may still finish before the rest are left to
+     * recovery (they become UNKNOWN and are resolved by TransactionStatus). Keep it under Kubernetes'
+     * termination grace period.
+     */
+    @NotNull
+    private Duration shutdownGrace = Duration.ofSeconds(25);
+
+    public Duration getShutdownGrace() {
+        return shutdownGrace;
+    }
+
+    public void setShutdownGrace(Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
+    }
+
     /** Time zone of the business day in the reconciliation report. */
     @NotNull
     private ZoneId zone = ZoneId.of("Europe/Paris");

@@ -123,10 +123,16 @@ class PaymentWorker implements SmartLifecycle {
         ThreadPoolExecutor running = executor;
         executor = null;
         if (running != null) {
-            running.shutdownNow();
+            running.shutdown(); // payments at the terminal may finish within the grace period
             try {
-                running.awaitTermination(5, TimeUnit.SECONDS);
+                if (!running.awaitTermination(properties.getShutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("{} payment(s) still at the terminal after the shutdown grace: recovery will resolve them",
+                            running.getActiveCount());
+                    running.shutdownNow();
+                    running.awaitTermination(5, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
+                running.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
