@@ -70,11 +70,39 @@ class PaymentRestartRecoveryTest {
         assertThat(BACKEND.count("Payment", inFlightTerminal)).as("never sent again").isEqualTo(1);
     }
 
-    private static ConfigurableApplicationContext start(String database) {
-        return new SpringApplicationBuilder(PasserelleApplication.class).profiles("test").run(
+    @Test
+    void aPaymentAtTheTerminalWhenPasserelleStopsFinishesWithinTheShutdownGrace() throws Exception {
+        String database = "jdbc:h2:mem:graceful-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String terminal = "T-graceful";
+        BACKEND.on(terminal, Behaviour.APPROVE_SLOWLY);
+        BACKEND.slowMillis = 1_200; // under the test profile's 2 s read timeout
+        String id;
+        try (ConfigurableApplicationContext first = start(database, "--passerelle.payments.shutdown-grace=10s")) {
+            OpsClient cashier = new OpsClient(port(first), "cashier", "cashier");
+            id = pay(first, cashier, terminal);
+            await().atMost(Duration.ofSeconds(5)).until(() -> BACKEND.count("Payment", terminal) == 1);
+        } // stops while the card prompt is open
+        try (ConfigurableApplicationContext second = start(database)) {
+            OpsClient cashier = new OpsClient(port(second), "cashier", "cashier");
+            JsonNode settled = payment(cashier, id);
+            assertThat(settled.path("state").asText()).as("settled before the stop, not left UNKNOWN").isEqualTo("APPROVED");
+            assertThat(settled.path("history").findValuesAsText("to")).doesNotContain("UNKNOWN");
+        }
+        assertThat(BACKEND.count("Payment", terminal)).isEqualTo(1);
+    }
+
+    private static ConfigurableApplicationContext start(String database, String... extra) {
+        return new SpringApplicationBuilder(PasserelleApplication.class).profiles("test")
+                .run(startArgs(database, java.util.List.of(extra)));
+    }
+
+    private static String[] startArgs(String database, java.util.List<String> extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(extra);
+        args.addAll(java.util.List.of(
                 "--spring.datasource.url=" + database,
                 "--passerelle.payments.backend.url=" + BACKEND.url(),
-                "--server.port=0");
+                "--server.port=0"));
+        return args.toArray(String[]::new);
     }
 
     private static int port(ConfigurableApplicationContext context) {
