@@ -43,6 +43,20 @@ public class ChannelCalls {
         }
     }
 
+    /**
+     * True when nothing left because ops or the breaker refused the call (a closed gate, an open breaker),
+     * as raised by {@link #call}, by the {@code gate:} component or by a route's circuit breaker. Such work
+     * is held, not failed, and the outside service is not to blame.
+     */
+    public static boolean refusedBeforeSending(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ChannelClosedException || t instanceof BreakerOpenException || t instanceof CallNotPermittedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Cheap check before accepting new work: false when the gate is closed or the breaker refuses calls. */
     public boolean acceptsNewWork(ChannelId channel) {
         return gate.isOpen(channel) && (!channel.hasBreaker() || breakers.permitsCalls(channel));

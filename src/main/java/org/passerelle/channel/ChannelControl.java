@@ -1,6 +1,7 @@
 package org.passerelle.channel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -177,7 +178,7 @@ public class ChannelControl {
         long deadline = System.nanoTime() + properties.getSuspendDrainTimeout().toNanos();
         for (ChannelId id : channels) {
             metrics.changed(id, action.name());
-            stillRunning += gate.awaitInFlight(id, java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            stillRunning += gate.awaitInFlight(id, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         return new ChangeResult(List.copyOf(channels), stillRunning);
     }

@@ -1,9 +1,12 @@
 package org.passerelle.sms;
 
+import static java.util.Map.entry;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Map;
 import org.passerelle.privacy.PhoneProtection;
 import org.passerelle.scheduling.PhonePolicy;
 import org.springframework.stereotype.Component;
@@ -76,12 +79,12 @@ public class PhoneNumbers implements PhonePolicy {
     }
 
     /** ARCEP: national prefixes of the overseas departments that share the French "0" trunk prefix. */
-    private static final java.util.Map<String, String> OVERSEAS_PREFIXES = java.util.Map.ofEntries(
-            java.util.Map.entry("0692", "RE"), java.util.Map.entry("0693", "RE"), java.util.Map.entry("0262", "RE"),
-            java.util.Map.entry("0263", "RE"), java.util.Map.entry("0639", "YT"), java.util.Map.entry("0269", "YT"),
-            java.util.Map.entry("0690", "GP"), java.util.Map.entry("0691", "GP"), java.util.Map.entry("0590", "GP"),
-            java.util.Map.entry("0696", "MQ"), java.util.Map.entry("0697", "MQ"), java.util.Map.entry("0596", "MQ"),
-            java.util.Map.entry("0694", "GF"), java.util.Map.entry("0594", "GF"));
+    private static final Map<String, String> OVERSEAS_PREFIXES = Map.ofEntries(
+            entry("0692", "RE"), entry("0693", "RE"), entry("0262", "RE"),
+            entry("0263", "RE"), entry("0639", "YT"), entry("0269", "YT"),
+            entry("0690", "GP"), entry("0691", "GP"), entry("0590", "GP"),
+            entry("0696", "MQ"), entry("0697", "MQ"), entry("0596", "MQ"),
+            entry("0694", "GF"), entry("0594", "GF"));
 
     /** E.164 of an address as an SMSC reports it (international TON without '+', or national). */
     public static String fromSmscAddress(String address, Byte ton) {

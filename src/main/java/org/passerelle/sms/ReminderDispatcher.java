@@ -12,8 +12,7 @@ import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
-import org.passerelle.channel.ChannelBreakers;
-import org.passerelle.channel.ChannelGate;
+import org.passerelle.channel.ChannelCalls;
 import org.passerelle.channel.ChannelId;
 import org.passerelle.scheduling.ReminderQueue;
 import org.passerelle.scheduling.ReminderToSend;
@@ -39,20 +38,18 @@ public class ReminderDispatcher {
     private final ReminderText text;
     private final SmsEncoder encoder;
     private final SmsProperties properties;
-    private final ChannelGate gate;
-    private final ChannelBreakers breakers;
+    private final ChannelCalls channels;
     private final SmsNode node;
     private final SmsMetrics metrics;
     private final Clock clock;
 
-    public ReminderDispatcher(ReminderQueue queue, ReminderText text, SmsProperties properties, ChannelGate gate,
-                              ChannelBreakers breakers, SmsNode node, SmsMetrics metrics, Clock clock) {
+    public ReminderDispatcher(ReminderQueue queue, ReminderText text, SmsProperties properties, ChannelCalls channels,
+                              SmsNode node, SmsMetrics metrics, Clock clock) {
         this.queue = queue;
         this.text = text;
         this.encoder = new SmsEncoder(properties.isTransliterate());
         this.properties = properties;
-        this.gate = gate;
-        this.breakers = breakers;
+        this.channels = channels;
         this.node = node;
         this.metrics = metrics;
         this.clock = clock;
@@ -60,7 +57,7 @@ public class ReminderDispatcher {
 
     /** Due reminders for this replica; none while the channel is closed, the breaker open or outside the window. */
     public List<ReminderToSend> claimDue() {
-        if (!gate.isOpen(ChannelId.SMS) || !breakers.permitsCalls(ChannelId.SMS) || !queue.windowOpen()) {
+        if (!channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
             return List.of();
         }
         return queue.claimDue(node.id(), properties.getBatchSize(), properties.getClaimLease());

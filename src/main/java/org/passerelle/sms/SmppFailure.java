@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
-import org.passerelle.channel.ChannelClosedException;
+import org.passerelle.channel.ChannelCalls;
 
 /** What an SMPP failure means for the reminder: hold it, retry it later, or give up. */
 enum SmppFailure {
@@ -25,7 +25,7 @@ enum SmppFailure {
         if (t == null) {
             return TRANSIENT;
         }
-        if (t instanceof ChannelClosedException || t.getClass().getSimpleName().equals("CallNotPermittedException")) {
+        if (ChannelCalls.refusedBeforeSending(t)) {
             return HELD;
         }
         NegativeResponseException negative = find(t, NegativeResponseException.class);

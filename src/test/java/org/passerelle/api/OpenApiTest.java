@@ -1,7 +1,7 @@
 package org.passerelle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.passerelle.support.ApiClient.ok;
+import static org.passerelle.testsupport.ApiClient.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.passerelle.support.ApiClient;
-import org.passerelle.support.HandlerInventory;
+import org.passerelle.testsupport.ApiClient;
+import org.passerelle.testsupport.HandlerInventory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,9 +1,9 @@
 package org.passerelle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.passerelle.support.ApiClient.ok;
-import static org.passerelle.support.ApiClient.reason;
-import static org.passerelle.support.Problems.assertProblem;
+import static org.passerelle.testsupport.ApiClient.ok;
+import static org.passerelle.testsupport.ApiClient.reason;
+import static org.passerelle.testsupport.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.passerelle.support.ApiClient;
-import org.passerelle.support.ApiClient.Credentials;
-import org.passerelle.support.ApiClient.Reply;
+import org.passerelle.testsupport.ApiClient;
+import org.passerelle.testsupport.ApiClient.Credentials;
+import org.passerelle.testsupport.ApiClient.Reply;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;

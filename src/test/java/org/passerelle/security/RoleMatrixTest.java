@@ -1,10 +1,10 @@
 package org.passerelle.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.passerelle.support.ApiClient.ANONYMOUS;
-import static org.passerelle.support.ApiClient.ok;
-import static org.passerelle.support.ApiClient.reason;
-import static org.passerelle.support.Problems.assertProblem;
+import static org.passerelle.testsupport.ApiClient.ANONYMOUS;
+import static org.passerelle.testsupport.ApiClient.ok;
+import static org.passerelle.testsupport.ApiClient.reason;
+import static org.passerelle.testsupport.Problems.assertProblem;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,10 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.passerelle.support.ApiClient;
-import org.passerelle.support.ApiClient.Credentials;
-import org.passerelle.support.ApiClient.Reply;
-import org.passerelle.support.HandlerInventory;
+import org.passerelle.testsupport.ApiClient;
+import org.passerelle.testsupport.ApiClient.Credentials;
+import org.passerelle.testsupport.ApiClient.Reply;
+import org.passerelle.testsupport.HandlerInventory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -152,6 +152,10 @@ public class SiuIntake {
         };
     }
 
+    /**
+     * Logs ids and outcome only: an answer's text is one of this package's fixed sentences, never a value
+     * read from the message (Hl7IntakeTest scans the captured log for the patient's name and number).
+     */
     private void logOutcome(MessageHeader h, Answer a) {
         if (a.code() == AckCode.AA) {
             log.info("HL7 {}: AA, {}{}", describe(h), a.text(), a.replay() ? " (duplicate, not applied again)" : "");

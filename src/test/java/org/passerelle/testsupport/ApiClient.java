@@ -1,4 +1,4 @@
-package org.passerelle.support;
+package org.passerelle.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

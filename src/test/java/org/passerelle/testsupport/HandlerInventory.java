@@ -1,4 +1,4 @@
-package org.passerelle.support;
+package org.passerelle.testsupport;
 
 import java.util.Set;
 import java.util.TreeSet;
