@@ -1,13 +1,12 @@
 package org.passerelle.channel;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 
 /**
- * For outbound calls made from Java rather than from a Camel route: the call passes the channel gate
- * immediately before it leaves and runs inside the channel's own circuit breaker.
+ * What features ask the control plane before they accept or claim work, and how they recognise a call
+ * that ops or a breaker refused. The calls themselves leave through Camel routes, past the {@code gate:}
+ * component inside the channel's circuit breaker: there is no other way out.
  */
 @Component
 public class ChannelCalls {
@@ -20,33 +19,10 @@ public class ChannelCalls {
         this.breakers = breakers;
     }
 
-    /** New work: refused unless the channel is ACTIVE and its breaker lets calls through. */
-    public <T> T call(ChannelId channel, Callable<T> outboundCall) throws Exception {
-        return run(channel, false, outboundCall);
-    }
-
-    /** Follow-up of work already started (status inquiry): allowed while SUSPENDED, refused while ISOLATED. */
-    public <T> T recoveryCall(ChannelId channel, Callable<T> outboundCall) throws Exception {
-        return run(channel, true, outboundCall);
-    }
-
-    private <T> T run(ChannelId channel, boolean recovery, Callable<T> outboundCall) throws Exception {
-        CircuitBreaker breaker = breakers.breaker(channel);
-        try {
-            return breaker.executeCallable(() -> {
-                try (ChannelGate.Admission admitted = recovery ? gate.enterForRecovery(channel) : gate.enter(channel)) {
-                    return outboundCall.call();
-                }
-            });
-        } catch (CallNotPermittedException e) {
-            throw new BreakerOpenException(channel);
-        }
-    }
-
     /**
      * True when nothing left because ops or the breaker refused the call (a closed gate, an open breaker),
-     * as raised by {@link #call}, by the {@code gate:} component or by a route's circuit breaker. Such work
-     * is held, not failed, and the outside service is not to blame.
+     * as raised by the {@code gate:} component or by a route's circuit breaker. Such work is held, not
+     * failed, and the outside service is not to blame.
      */
     public static boolean refusedBeforeSending(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

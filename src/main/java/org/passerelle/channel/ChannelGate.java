@@ -53,8 +53,8 @@ public class ChannelGate {
         return admit(channel, false);
     }
 
-    /** Admits one recovery call (allowed while SUSPENDED, refused while ISOLATED). */
-    public Admission enterForRecovery(ChannelId channel) {
+    /** Admits one follow-up of work already started (allowed while SUSPENDED, refused while ISOLATED). */
+    public Admission enterForFollowUp(ChannelId channel) {
         return admit(channel, true);
     }
 

@@ -1,92 +1,57 @@
 package org.passerelle.payment;
 
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.passerelle.channel.BreakerOpenException;
-import org.passerelle.channel.ChannelCalls;
 import org.passerelle.channel.ChannelClosedException;
-import org.passerelle.channel.ChannelId;
 import org.passerelle.payment.nexo.TerminalBackendException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * A DiagnosisRequest every {@code probe-interval} while payments are open, through the payments breaker:
- * a dead backend opens the breaker before a cashier finds out, and once the breaker lets a trial call
- * through, the probe is that trial rather than a patient's card payment.
+ * A DiagnosisRequest every {@code probe-interval} (route {@code payment-backend-probe}), through the payments
+ * breaker and gate like every request: a dead backend opens the breaker before a cashier finds out, and once
+ * the breaker lets a trial call through, the probe is that trial rather than a patient's card payment. While
+ * ops keep payments suspended or isolated, the gate refuses the probe like any new work.
  */
 @Component
-class PaymentBackendProbe implements SmartLifecycle {
+public class PaymentBackendProbe {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentBackendProbe.class);
 
-    private final TerminalBackend backend;
-    private final ChannelCalls calls;
-    private final PaymentProperties properties;
-    private volatile ScheduledExecutorService timer;
-    private volatile Boolean lastHealthy;
+    /** What one probe found. */
+    enum Outcome { HEALTHY, FAILING, NOT_SENT }
 
-    PaymentBackendProbe(TerminalBackend backend, ChannelCalls calls, PaymentProperties properties) {
+    private final TerminalBackend backend;
+    private final PaymentProperties properties;
+    private volatile Outcome last;
+
+    PaymentBackendProbe(TerminalBackend backend, PaymentProperties properties) {
         this.backend = backend;
-        this.calls = calls;
         this.properties = properties;
     }
 
-    void probe() {
-        if (!calls.isOpen(ChannelId.PAYMENTS)) {
-            return; // suspended or isolated: ops said no traffic
-        }
-        boolean healthy;
+    /** True when a probe is configured (an interval and a terminal to name). */
+    public boolean due() {
+        return properties.probeEnabled();
+    }
+
+    public Outcome probe() {
+        Outcome outcome;
         try {
-            healthy = backend.diagnose(properties.getProbeTerminalId());
+            outcome = backend.diagnose(properties.probeTerminalId()) ? Outcome.HEALTHY : Outcome.FAILING;
         } catch (BreakerOpenException | ChannelClosedException e) {
-            return;
-        } catch (TerminalBackendException e) {
-            healthy = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (RuntimeException e) {
-            healthy = false;
+            return Outcome.NOT_SENT;
+        } catch (TerminalBackendException | RuntimeException e) {
+            outcome = Outcome.FAILING;
         }
-        if (lastHealthy == null || lastHealthy != healthy) {
-            if (healthy) {
+        if (outcome != last) {
+            if (outcome == Outcome.HEALTHY) {
                 log.info("Terminal backend answers DiagnosisRequest");
             } else {
                 log.warn("Terminal backend fails DiagnosisRequest");
             }
-            lastHealthy = healthy;
+            last = outcome;
         }
-    }
-
-    @Override
-    public void start() {
-        Duration every = properties.getProbeInterval();
-        if (every.isZero() || properties.getProbeTerminalId() == null) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "payment-backend-probe");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::probe, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
+        return outcome;
     }
 }

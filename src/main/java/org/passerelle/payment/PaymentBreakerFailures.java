@@ -2,12 +2,14 @@ package org.passerelle.payment;
 
 import org.passerelle.channel.BreakerFailureClassifier;
 import org.passerelle.channel.ChannelId;
+import org.passerelle.payment.nexo.NexoTransportFailures;
 import org.passerelle.payment.nexo.TerminalBackendException;
 import org.springframework.stereotype.Component;
 
 /**
  * Only backend trouble (timeouts, dropped connections, 5xx, unreadable answers, refused credentials)
- * opens the payments breaker. A declined card is a normal answer and never reaches here as an error.
+ * opens the payments breaker, whether raised as an I/O error by camel-http or read from the answer (Camel
+ * wraps both). A declined card is a normal answer and never reaches here as an error.
  */
 @Component
 class PaymentBreakerFailures implements BreakerFailureClassifier {
@@ -19,6 +21,7 @@ class PaymentBreakerFailures implements BreakerFailureClassifier {
 
     @Override
     public boolean isOutsideServiceFailure(Throwable error) {
-        return error instanceof TerminalBackendException e && e.isBackendTrouble();
+        TerminalBackendException backend = NexoTransportFailures.of(error, 0);
+        return backend != null && backend.isBackendTrouble();
     }
 }

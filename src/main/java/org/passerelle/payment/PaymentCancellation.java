@@ -55,9 +55,6 @@ public class PaymentCancellation {
             log.warn("Payment {}: AbortRequest not delivered ({})", p.id(), e.getClass().getSimpleName());
             throw PaymentProblems.Unavailable.forAbort(calls.isOpen(ChannelId.PAYMENTS)
                     || !(e instanceof ChannelClosedException));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PaymentProblems.Unavailable.forAbort(true);
         }
     }
 }

@@ -67,7 +67,7 @@ public class PaymentController {
     @GetMapping("/{id}")
     public PaymentView get(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id,
                            @RequestParam(required = false) String wait) {
-        return queries.await(id, WaitParameter.parse(wait, properties.getMaxWait()));
+        return queries.await(id, WaitParameter.parse(wait, properties.maxWait()));
     }
 
     @Operation(summary = "Ask the terminal to abort while the card prompt is open (AbortRequest); "
@@ -98,6 +98,6 @@ public class PaymentController {
     @GetMapping("/reconciliation")
     public ReconciliationReport reconciliation(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return reconciliation.of(date == null ? LocalDate.now(properties.getZone()) : date);
+        return reconciliation.of(date == null ? LocalDate.now(properties.zone()) : date);
     }
 }

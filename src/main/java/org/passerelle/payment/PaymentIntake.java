@@ -53,7 +53,7 @@ public class PaymentIntake {
         if (replay.isPresent()) {
             return replay.get();
         }
-        if (!calls.acceptsNewWork(ChannelId.PAYMENTS)) {
+        if (!calls.acceptsNewWork(ChannelId.PAYMENTS) || !worker.accepting()) {
             throw PaymentProblems.Unavailable.forPayment(calls.isOpen(ChannelId.PAYMENTS));
         }
         Optional<String> holder = locks.holder(body.terminalId());
@@ -63,16 +63,16 @@ public class PaymentIntake {
 
         Instant now = clock.instant();
         Payment payment = new Payment(UUID.randomUUID().toString(), body.terminalId(), body.amountMinor(), currency,
-                body.reference(), body.cashierLabel(), user, key, hash, PaymentState.RECEIVED, properties.getSaleId(),
+                body.reference(), body.cashierLabel(), user, key, hash, PaymentState.RECEIVED, properties.saleId(),
                 null, null, null, null, null, null, null, null, false, null, now, now);
-        PaymentProperties.Recovery recovery = properties.getRecovery();
+        PaymentProperties.Recovery recovery = properties.recovery();
         try {
             tx.executeWithoutResult(s -> {
                 journal.insert(payment);
                 locks.lock(payment.terminalId(), payment.id(), now);
-                Instant grace = now.plus(recovery.getReceivedGrace());
+                Instant grace = now.plus(recovery.receivedGrace());
                 tasks.create(payment.id(), RecoveryTask.Kind.PAYMENT, payment.id(), grace,
-                        grace.plus(recovery.getNotFoundAfter()), now.plus(recovery.getHumanAfter()), now);
+                        grace.plus(recovery.notFoundAfter()), now.plus(recovery.humanAfter()), now);
             });
         } catch (DuplicateKeyException raced) {
             // a concurrent request won: either the same key (replay it) or the same terminal (busy)
@@ -93,11 +93,11 @@ public class PaymentIntake {
     }
 
     private void check(NewPayment body, String currency) {
-        if (!properties.getCurrencies().contains(currency)) {
-            throw new PaymentProblems.Invalid("currency", "accepted currencies: " + String.join(", ", properties.getCurrencies()));
+        if (!properties.currencies().contains(currency)) {
+            throw new PaymentProblems.Invalid("currency", "accepted currencies: " + String.join(", ", properties.currencies()));
         }
-        if (body.amountMinor() > properties.getMaxAmountMinor()) {
-            throw new PaymentProblems.Invalid("amountMinor", "at most " + properties.getMaxAmountMinor() + " minor units");
+        if (body.amountMinor() > properties.maxAmountMinor()) {
+            throw new PaymentProblems.Invalid("amountMinor", "at most " + properties.maxAmountMinor() + " minor units");
         }
         if (CardNumbers.containsPan(body.reference()) || CardNumbers.containsPan(body.cashierLabel())) {
             throw new PaymentProblems.Invalid("reference",

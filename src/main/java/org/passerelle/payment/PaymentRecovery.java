@@ -3,13 +3,8 @@ package org.passerelle.payment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
 import org.passerelle.channel.BreakerOpenException;
 import org.passerelle.channel.ChannelClosedException;
 import org.passerelle.channel.ChannelGate;
@@ -17,19 +12,19 @@ import org.passerelle.channel.ChannelId;
 import org.passerelle.payment.nexo.StatusAnswer;
 import org.passerelle.payment.nexo.TerminalBackendException;
 import org.passerelle.payment.nexo.Verdict;
+import org.passerelle.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves payments and refunds whose outcome is unknown, from durable tasks: every poll it claims the
- * due tasks and asks TransactionStatus with exponential backoff. It never sends a payment again.
- * While the hospital is isolated nothing leaves (tasks stay due and resume on restore); while payments
- * are only suspended, inquiries continue. Outcomes still unknown after human-after are flagged.
+ * Resolves payments and refunds whose outcome is unknown, from durable tasks (route {@code payment-recovery}):
+ * every poll claims the due tasks and asks TransactionStatus with exponential backoff. It never sends a
+ * payment again. While the hospital is isolated nothing leaves (tasks stay due and resume on restore); while
+ * payments are only suspended, inquiries continue. Outcomes still unknown after human-after are flagged.
  */
 @Component
-class PaymentRecovery implements SmartLifecycle {
+public class PaymentRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentRecovery.class);
 
@@ -43,8 +38,6 @@ class PaymentRecovery implements SmartLifecycle {
     private final ChannelGate gate;
     private final PaymentProperties properties;
     private final Clock clock;
-    private volatile ScheduledExecutorService poller;
-    private volatile ThreadPoolExecutor inquiries;
     private volatile boolean pausedLogged;
 
     PaymentRecovery(RecoveryTasks tasks, PaymentJournal journal, RefundJournal refunds, TerminalBackend backend,
@@ -62,7 +55,9 @@ class PaymentRecovery implements SmartLifecycle {
         this.clock = clock;
     }
 
-    void poll() {
+    /** Flags what waits for a human, then claims the due tasks (none while payments are isolated). */
+    public List<RecoveryTask> claimDue() {
+        List<RecoveryTask> claimed = new ArrayList<>();
         try {
             Instant now = clock.instant();
             humanFlags.flagOverdue(now);
@@ -71,26 +66,23 @@ class PaymentRecovery implements SmartLifecycle {
                     log.info("Payment recovery paused: the payments channel is isolated (nothing may reach the backend)");
                     pausedLogged = true;
                 }
-                return;
+                return claimed;
             }
             pausedLogged = false;
             // long enough for one inquiry; a replica that stops mid-inquiry leaves the task to others after it
-            Instant lease = now.plus(properties.getBackend().getStatusTimeout().multipliedBy(2)).plusSeconds(1);
-            int free = properties.getRecovery().getBatchSize() - inquiries.getQueue().size() - inquiries.getActiveCount();
-            if (free <= 0) {
-                return;
-            }
-            for (RecoveryTask task : tasks.dueAt(now, free)) {
+            Instant lease = now.plus(properties.backend().statusTimeout().multipliedBy(2)).plusSeconds(1);
+            for (RecoveryTask task : tasks.dueAt(now, properties.recovery().batchSize())) {
                 if (tasks.claim(task, lease)) {
-                    inquiries.execute(() -> handle(task));
+                    claimed.add(task);
                 }
             }
         } catch (RuntimeException e) {
             log.warn("Payment recovery poll failed: {}", e.getClass().getSimpleName());
         }
+        return claimed;
     }
 
-    void handle(RecoveryTask task) {
+    public void handle(RecoveryTask task) {
         try {
             if (task.kind() == RecoveryTask.Kind.PAYMENT) {
                 recoverPayment(task);
@@ -103,15 +95,13 @@ class PaymentRecovery implements SmartLifecycle {
             later(task, "payments breaker open");
         } catch (TerminalBackendException e) {
             later(task, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Recovery of {} {} failed unexpectedly: {}", task.kind(), task.targetId(), e.getClass().getSimpleName());
             later(task, "unexpected " + e.getClass().getSimpleName());
         }
     }
 
-    private void recoverPayment(RecoveryTask task) throws TerminalBackendException, InterruptedException {
+    private void recoverPayment(RecoveryTask task) throws TerminalBackendException {
         Payment p = journal.find(task.paymentId()).orElse(null);
         if (p == null || !p.state().isPending()) {
             tasks.delete(task.targetId());
@@ -119,7 +109,7 @@ class PaymentRecovery implements SmartLifecycle {
         }
         Instant now = clock.instant();
         if (p.state() == PaymentState.RECEIVED) {
-            Instant grace = p.createdAt().plus(properties.getRecovery().getReceivedGrace());
+            Instant grace = p.createdAt().plus(properties.recovery().receivedGrace());
             if (now.isBefore(grace)) {
                 tasks.due(task.targetId(), grace);
             } else {
@@ -128,8 +118,8 @@ class PaymentRecovery implements SmartLifecycle {
             return;
         }
         if (p.state() == PaymentState.IN_PROGRESS) {
-            Instant overdue = p.sentAt().plus(properties.getBackend().getReadTimeout())
-                    .plus(properties.getRecovery().getInFlightMargin());
+            Instant overdue = p.sentAt().plus(properties.backend().readTimeout())
+                    .plus(properties.recovery().inFlightMargin());
             if (now.isBefore(overdue)) {
                 tasks.due(task.targetId(), overdue); // its worker is still waiting for the answer
                 return;
@@ -157,7 +147,7 @@ class PaymentRecovery implements SmartLifecycle {
         }
     }
 
-    private void recoverRefund(RecoveryTask task) throws TerminalBackendException, InterruptedException {
+    private void recoverRefund(RecoveryTask task) throws TerminalBackendException {
         Refund r = refunds.find(task.targetId()).orElse(null);
         Payment p = journal.find(task.paymentId()).orElse(null);
         if (r == null || p == null || (r.state() != RefundState.IN_PROGRESS && r.state() != RefundState.UNKNOWN)) {
@@ -166,8 +156,8 @@ class PaymentRecovery implements SmartLifecycle {
         }
         Instant now = clock.instant();
         if (r.state() == RefundState.IN_PROGRESS) {
-            Instant overdue = r.createdAt().plus(properties.getBackend().getReversalTimeout())
-                    .plus(properties.getRecovery().getInFlightMargin());
+            Instant overdue = r.createdAt().plus(properties.backend().reversalTimeout())
+                    .plus(properties.recovery().inFlightMargin());
             if (now.isBefore(overdue)) {
                 tasks.due(task.targetId(), overdue);
                 return;
@@ -201,49 +191,7 @@ class PaymentRecovery implements SmartLifecycle {
     }
 
     Duration backoff(int attempts) {
-        PaymentProperties.Recovery r = properties.getRecovery();
-        long base = r.getInitialBackoff().toMillis() << Math.min(20, Math.max(0, attempts));
-        long capped = Math.min(base, r.getMaxBackoff().toMillis());
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (capped * jitter));
-    }
-
-    @Override
-    public void start() {
-        AtomicInteger n = new AtomicInteger();
-        inquiries = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "payment-recovery-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "payment-recovery-poller");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = properties.getRecovery().getPollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
-            poller = null;
-        }
-        if (inquiries != null) {
-            inquiries.shutdownNow();
-            try {
-                inquiries.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            inquiries = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return poller != null;
+        PaymentProperties.Recovery r = properties.recovery();
+        return Backoff.withJitter(r.initialBackoff(), r.maxBackoff(), attempts);
     }
 }

@@ -63,7 +63,7 @@ class PaymentSettlement {
                 journal.note(p.id(), UNKNOWN, now, answer.reason());
             }
             if (answer.verdict() == Verdict.IN_DOUBT) {
-                tasks.due(p.id(), now.plus(properties.getRecovery().getInitialBackoff()));
+                tasks.due(p.id(), now.plus(properties.recovery().initialBackoff()));
                 return current == IN_PROGRESS;
             }
             tasks.delete(p.id());
@@ -90,7 +90,7 @@ class PaymentSettlement {
         Boolean changed = tx.execute(s -> {
             boolean moved = journal.transition(p.id(), IN_PROGRESS, UNKNOWN, now, "outcome unknown: " + why);
             if (moved) {
-                tasks.due(p.id(), now.plus(properties.getRecovery().getInitialBackoff()));
+                tasks.due(p.id(), now.plus(properties.recovery().initialBackoff()));
             }
             return moved;
         });

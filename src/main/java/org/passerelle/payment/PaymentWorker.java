@@ -2,11 +2,11 @@ package org.passerelle.payment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.camel.ProducerTemplate;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.io.CloseMode;
 import org.passerelle.channel.BreakerOpenException;
 import org.passerelle.channel.ChannelClosedException;
 import org.passerelle.payment.nexo.ServiceIds;
@@ -14,17 +14,23 @@ import org.passerelle.payment.nexo.TerminalAnswer;
 import org.passerelle.payment.nexo.TerminalBackendException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drives accepted payments in the background: RECEIVED → IN_PROGRESS is committed before the
- * PaymentRequest leaves, then the answer (or its absence) is settled. A payment is sent at most once:
- * if this replica stops mid-call, the recovery task armed when it was sent takes over.
+ * Drives accepted payments in the background (route {@code payment-worker}): RECEIVED → IN_PROGRESS is
+ * committed before the PaymentRequest leaves, then the answer (or its absence) is settled. A payment is sent
+ * at most once: if this replica stops mid-call, the recovery task armed when it was sent takes over.
+ *
+ * <p>On shutdown no new payment is started; those already at the terminal get {@code shutdown-grace} to
+ * finish, then their connections are closed and recovery resolves them by TransactionStatus.
  */
 @Component
-class PaymentWorker implements SmartLifecycle {
+public class PaymentWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentWorker.class);
 
@@ -36,10 +42,14 @@ class PaymentWorker implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final PaymentSignals signals;
     private final Clock clock;
-    private volatile ThreadPoolExecutor executor;
+    private final ProducerTemplate routes;
+    private final PoolingHttpClientConnectionManager connections;
+    private final AtomicInteger atTerminal = new AtomicInteger();
+    private volatile boolean stopping;
 
     PaymentWorker(PaymentJournal journal, RecoveryTasks tasks, TerminalBackend backend, PaymentSettlement settlement,
-                  PaymentProperties properties, TransactionTemplate tx, PaymentSignals signals, Clock clock) {
+                  PaymentProperties properties, TransactionTemplate tx, PaymentSignals signals, Clock clock,
+                  ProducerTemplate routes, PoolingHttpClientConnectionManager terminalBackendConnections) {
         this.journal = journal;
         this.tasks = tasks;
         this.backend = backend;
@@ -48,36 +58,50 @@ class PaymentWorker implements SmartLifecycle {
         this.tx = tx;
         this.signals = signals;
         this.clock = clock;
+        this.routes = routes;
+        this.connections = terminalBackendConnections;
+    }
+
+    /** False once shutdown began: new payments are refused rather than accepted and never sent. */
+    boolean accepting() {
+        return !stopping;
     }
 
     /** Queues the payment; if it cannot be queued, recovery fails it after the received grace (nothing sent). */
     void submit(String paymentId) {
-        ThreadPoolExecutor running = executor;
         try {
-            if (running == null) {
-                throw new RejectedExecutionException("payment worker stopped");
-            }
-            running.execute(() -> drive(paymentId));
-        } catch (RejectedExecutionException e) {
+            routes.sendBody("seda:payment-accepted", paymentId);
+        } catch (RuntimeException e) {
             log.warn("Payment {} could not be queued ({}); it will be failed unsent after the grace period",
-                    paymentId, e.getMessage());
+                    paymentId, e.getClass().getSimpleName());
         }
     }
 
-    void drive(String paymentId) {
+    public void drive(String paymentId) {
+        atTerminal.incrementAndGet(); // before reading stopping: the shutdown waits for every call that saw it false
+        try {
+            if (!stopping) {
+                driveAtTerminal(paymentId);
+            }
+        } finally {
+            atTerminal.decrementAndGet();
+        }
+    }
+
+    private void driveAtTerminal(String paymentId) {
         Payment p = journal.find(paymentId).orElse(null);
         if (p == null || p.state() != PaymentState.RECEIVED) {
             return;
         }
         String serviceId = ServiceIds.next();
         Instant sentAt = clock.instant();
-        PaymentProperties.Recovery recovery = properties.getRecovery();
+        PaymentProperties.Recovery recovery = properties.recovery();
         Boolean marked = tx.execute(s -> {
             if (!journal.markSent(p.id(), serviceId, sentAt)) {
                 return false; // cancelled or failed by recovery meanwhile: do not send
             }
-            tasks.rearm(p.id(), sentAt.plus(properties.getBackend().getReadTimeout()).plus(recovery.getInFlightMargin()),
-                    sentAt.plus(recovery.getNotFoundAfter()));
+            tasks.rearm(p.id(), sentAt.plus(properties.backend().readTimeout()).plus(recovery.inFlightMargin()),
+                    sentAt.plus(recovery.notFoundAfter()));
             return true;
         });
         if (!Boolean.TRUE.equals(marked)) {
@@ -93,53 +117,42 @@ class PaymentWorker implements SmartLifecycle {
         } catch (BreakerOpenException e) {
             settlement.notSent(sent, PaymentState.IN_PROGRESS, "payments breaker open; the terminal was not called");
         } catch (TerminalBackendException e) {
+            if (stopping && !e.nothingProcessed()) {
+                return; // cut by the shutdown after the grace: the recovery task armed above takes over
+            }
             if (e.nothingProcessed()) {
                 settlement.notSent(sent, PaymentState.IN_PROGRESS, e.getMessage());
             } else {
                 settlement.inDoubt(sent, e.getMessage());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutting down: the recovery task armed above takes over
         } catch (RuntimeException e) {
+            if (stopping) {
+                return;
+            }
             log.error("Payment {}: unexpected error after sending; outcome unknown", p.id(), e);
             settlement.inDoubt(sent, "unexpected error after sending (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    @Override
-    public void start() {
-        AtomicInteger n = new AtomicInteger();
-        executor = new ThreadPoolExecutor(properties.getWorkers(), properties.getWorkers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), r -> {
-                    Thread t = new Thread(r, "payment-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
-    }
-
-    @Override
-    public void stop() {
-        ThreadPoolExecutor running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdown(); // payments at the terminal may finish within the grace period
-            try {
-                if (!running.awaitTermination(properties.getShutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                    log.warn("{} payment(s) still at the terminal after the shutdown grace: recovery will resolve them",
-                            running.getActiveCount());
-                    running.shutdownNow();
-                    running.awaitTermination(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                running.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+    /**
+     * Runs when the application context closes, before Camel and the web server stop: payments at the terminal
+     * may finish within the grace; after it their connections are closed so nothing waits on a card prompt.
+     */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(ContextClosedEvent closing) {
+        if (stopping) {
+            return;
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+        stopping = true;
+        long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
+        while (atTerminal.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(20_000_000);
+        }
+        int left = atTerminal.get();
+        if (left > 0) {
+            log.warn("{} payment(s) still at the terminal after the shutdown grace: recovery will resolve them", left);
+        }
+        connections.close(CloseMode.IMMEDIATE);
     }
 }

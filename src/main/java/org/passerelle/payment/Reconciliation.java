@@ -22,8 +22,8 @@ public class Reconciliation {
     }
 
     public ReconciliationReport of(LocalDate date) {
-        Instant from = date.atStartOfDay(properties.getZone()).toInstant();
-        Instant to = date.plusDays(1).atStartOfDay(properties.getZone()).toInstant();
+        Instant from = date.atStartOfDay(properties.zone()).toInstant();
+        Instant to = date.plusDays(1).atStartOfDay(properties.zone()).toInstant();
         Map<String, Builder> terminals = new LinkedHashMap<>();
         for (ReconciliationQueries.StateRow row : queries.paymentsByState(from, to)) {
             Builder b = terminals.computeIfAbsent(row.terminalId() + "\u0000" + row.currency(),
@@ -41,7 +41,7 @@ public class Reconciliation {
                         k -> new Builder(row.terminalId(), row.currency())).refunded += row.refund().amountMinor();
             }
         }
-        return new ReconciliationReport(date, properties.getZone().getId(), from, to,
+        return new ReconciliationReport(date, properties.zone().getId(), from, to,
                 terminals.values().stream().map(Builder::build).toList(), refundViews, queries.needingHuman());
     }
 

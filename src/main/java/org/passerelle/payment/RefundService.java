@@ -94,12 +94,12 @@ public class RefundService {
             throw new PaymentProblems.RefundTooLarge(Math.max(0, left));
         }
         Refund refund = new Refund(UUID.randomUUID().toString(), paymentId, amount, RefundState.IN_PROGRESS, user, key,
-                hash, properties.getSaleId(), ServiceIds.next(), null, null, false, now, now);
+                hash, properties.saleId(), ServiceIds.next(), null, null, false, now, now);
         refunds.insert(refund);
-        PaymentProperties.Recovery recovery = properties.getRecovery();
+        PaymentProperties.Recovery recovery = properties.recovery();
         tasks.create(refund.id(), RecoveryTask.Kind.REFUND, paymentId,
-                now.plus(properties.getBackend().getReversalTimeout()).plus(recovery.getInFlightMargin()),
-                now.plus(recovery.getNotFoundAfter()), now.plus(recovery.getHumanAfter()), now);
+                now.plus(properties.backend().reversalTimeout()).plus(recovery.inFlightMargin()),
+                now.plus(recovery.notFoundAfter()), now.plus(recovery.humanAfter()), now);
         journal.note(paymentId, p.state(), now, "refund " + refund.id() + " of " + amount + " asked (ReversalRequest)");
         return refund;
     }
@@ -119,8 +119,6 @@ public class RefundService {
             } else {
                 settlement.inDoubt(refund, e.getMessage());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -64,7 +64,7 @@ class RefundSettlement {
                     tasks.delete(r.id());
                     journal.note(p.id(), p.state(), now, "refund " + r.id() + " not done: " + answer.reason());
                 }
-                case IN_DOUBT -> tasks.due(r.id(), now.plus(properties.getRecovery().getInitialBackoff()));
+                case IN_DOUBT -> tasks.due(r.id(), now.plus(properties.recovery().initialBackoff()));
                 case UNCLEAR -> {
                     tasks.delete(r.id());
                     refunds.flagForHuman(r.id(), now);
@@ -81,7 +81,7 @@ class RefundSettlement {
         tx.executeWithoutResult(s -> {
             Payment p = journal.findForUpdate(r.paymentId()).orElseThrow();
             if (refunds.record(r.id(), RefundState.IN_PROGRESS, RefundState.UNKNOWN, null, now)) {
-                tasks.due(r.id(), now.plus(properties.getRecovery().getInitialBackoff()));
+                tasks.due(r.id(), now.plus(properties.recovery().initialBackoff()));
                 journal.note(p.id(), p.state(), now, "refund " + r.id() + " outcome unknown: " + why);
             }
         });

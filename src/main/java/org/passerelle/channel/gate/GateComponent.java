@@ -8,13 +8,19 @@ import org.passerelle.channel.ChannelId;
 import org.springframework.stereotype.Component;
 
 /**
- * Camel component {@code gate:<channel>:<endpoint uri>}: sends to the wrapped endpoint only after the
- * channel gate admitted the call, in the same thread, right before the wrapped producer runs. Example:
+ * Camel component {@code gate:<channel>:[follow-up:]<endpoint uri>}: sends to the wrapped endpoint only after
+ * the channel gate admitted the call, in the same thread, right before the wrapped producer runs. Example:
  * {@code to: "gate:sms:smpp://smsc:2775?systemId=..."}. A closed gate fails the exchange with
  * {@link org.passerelle.channel.ChannelClosedException} and nothing is sent.
+ *
+ * <p>New work passes only while the channel is ACTIVE. {@code follow-up:} marks traffic about work already
+ * started (a payment status inquiry, an abort of an open card prompt): it also passes while the channel is
+ * SUSPENDED, and never while it is ISOLATED.
  */
 @Component("gate")
 public class GateComponent extends DefaultComponent {
+
+    private static final String FOLLOW_UP = "follow-up:";
 
     private final ChannelGate gate;
 
@@ -34,9 +40,13 @@ public class GateComponent extends DefaultComponent {
         }
         ChannelId channel = ChannelId.fromId(rest.substring(0, colon));
         String delegateUri = rest.substring(colon + 1);
+        boolean followUp = delegateUri.startsWith(FOLLOW_UP);
+        if (followUp) {
+            delegateUri = delegateUri.substring(FOLLOW_UP.length());
+        }
         parameters.clear(); // they belong to the wrapped endpoint's URI, kept whole above
         Endpoint delegate = getCamelContext().getEndpoint(delegateUri);
-        return new GateEndpoint(uri, this, gate, channel, delegate);
+        return new GateEndpoint(uri, this, gate, channel, followUp, delegate);
     }
 
     @Override

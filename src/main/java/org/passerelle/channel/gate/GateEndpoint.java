@@ -13,18 +13,21 @@ public class GateEndpoint extends DefaultEndpoint {
 
     private final ChannelGate gate;
     private final ChannelId channel;
+    private final boolean followUp;
     private final Endpoint delegate;
 
-    GateEndpoint(String uri, GateComponent component, ChannelGate gate, ChannelId channel, Endpoint delegate) {
+    GateEndpoint(String uri, GateComponent component, ChannelGate gate, ChannelId channel, boolean followUp,
+                 Endpoint delegate) {
         super(uri, component);
         this.gate = gate;
         this.channel = channel;
+        this.followUp = followUp;
         this.delegate = delegate;
     }
 
     @Override
     public Producer createProducer() throws Exception {
-        return new GateProducer(this, gate, channel, delegate.createAsyncProducer());
+        return new GateProducer(this, gate, channel, followUp, delegate.createAsyncProducer());
     }
 
     @Override
@@ -39,5 +42,10 @@ public class GateEndpoint extends DefaultEndpoint {
 
     public ChannelId channel() {
         return channel;
+    }
+
+    /** True for traffic about work already started, allowed while the channel is suspended. */
+    public boolean followUp() {
+        return followUp;
     }
 }

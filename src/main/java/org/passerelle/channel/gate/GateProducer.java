@@ -14,12 +14,14 @@ class GateProducer extends DefaultAsyncProducer {
 
     private final ChannelGate gate;
     private final ChannelId channel;
+    private final boolean followUp;
     private final AsyncProducer delegate;
 
-    GateProducer(GateEndpoint endpoint, ChannelGate gate, ChannelId channel, AsyncProducer delegate) {
+    GateProducer(GateEndpoint endpoint, ChannelGate gate, ChannelId channel, boolean followUp, AsyncProducer delegate) {
         super(endpoint);
         this.gate = gate;
         this.channel = channel;
+        this.followUp = followUp;
         this.delegate = delegate;
     }
 
@@ -27,7 +29,7 @@ class GateProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         ChannelGate.Admission admission;
         try {
-            admission = gate.enter(channel);
+            admission = followUp ? gate.enterForFollowUp(channel) : gate.enter(channel);
         } catch (ChannelClosedException closed) {
             exchange.setException(closed);
             callback.done(true);

@@ -165,8 +165,15 @@ public final class FakeTerminalBackend implements AutoCloseable {
             ObjectNode header = request.path("MessageHeader").isObject() ? (ObjectNode) request.path("MessageHeader") : JSON.createObjectNode();
             String category = header.path("MessageCategory").asText("");
             String apiKey = exchange.getRequestHeaders().getFirst("x-API-key");
+            java.util.Set<String> headerNames = new java.util.TreeSet<>();
+            exchange.getRequestHeaders().keySet().forEach(h -> headerNames.add(h.toLowerCase(java.util.Locale.ROOT)));
             received.add(new Received(category, header.path("ServiceID").asText(null), header.path("SaleID").asText(null),
-                    header.path("POIID").asText(null), body, apiKey, Instant.now()));
+                    header.path("POIID").asText(null), body, apiKey, Instant.now(), java.util.Set.copyOf(headerNames)));
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                send(exchange, 415, null);
+                return;
+            }
             if (expectedApiKey != null && !expectedApiKey.equals(apiKey)) {
                 send(exchange, 401, null);
                 return;
