@@ -48,7 +48,7 @@ class ConfigurationValidationTest {
                 "--passerelle.security.users[0].roles=OPS").close());
         assertThat(failure).as("a deployment without spring.datasource.url must not start on a throwaway in-memory database")
                 .isNotNull();
-        // Spring Boot reports it as "Failed to configure a DataSource: 'url' attribute is not specified"
+        // the exception is Spring Boot's; the report the user reads is Passerelle's own (FirstStartTest)
         assertThat(causeChainMessages(failure)).contains("'dataSource'").contains("Failed to determine a suitable driver class");
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Package-by-feature boundaries from ARCHITECTURE.md, held by the build. */
+/** Package-by-feature boundaries from docs/architecture.md ("Package doors"), held by the build. */
 class ArchitectureTest {
 
     private static JavaClasses main;

@@ -1,0 +1,7 @@
+/**
+ * Who may call what: HTTP Basic on every endpoint but the liveness and readiness probes, each endpoint's
+ * roles in one place ({@code SCHEDULER}, {@code CASHIER}, {@code OPS}, {@code AUDITOR}), configured users with
+ * hashed passwords only, a short-lived cache of correctly verified passwords, and 401/403 as problem+json. Offers
+ * no types to other packages. Depends on {@code api}.
+ */
+package org.passerelle.security;
