@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
@@ -57,13 +55,7 @@ public class PhoneProtection {
 
     /** Keyed hash of an E.164 number: equal numbers give equal hashes, the number cannot be read back. */
     public String hash(String e164) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(e164.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot hash phone number", e);
-        }
+        return Digests.hmacSha256Hex(hashKey, e164);
     }
 
     /** For logs and screens: country code and last two digits only, e.g. +33•••••••78. */

@@ -1,14 +1,11 @@
 package org.passerelle.scheduling;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.passerelle.privacy.Digests;
 import org.passerelle.channel.ChannelGate;
 import org.passerelle.channel.ChannelId;
 import org.passerelle.privacy.PhoneProtection;
@@ -123,10 +120,6 @@ public class AppointmentIntake {
         String canonical = String.join("\u0000", List.of(
                 c.id(), String.valueOf(c.phone()), c.start().toInstant().toString(), c.start().getZone().getId(),
                 c.siteCode(), String.valueOf(c.smsConsent())));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(canonical);
     }
 }

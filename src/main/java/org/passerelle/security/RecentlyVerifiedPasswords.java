@@ -1,14 +1,11 @@
 package org.passerelle.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.passerelle.privacy.Digests;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -72,14 +69,6 @@ final class RecentlyVerifiedPasswords implements PasswordEncoder {
     }
 
     private String fingerprint(CharSequence raw, String encoded) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(encoded.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(raw.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.hmacSha256Hex(key, java.util.List.of(encoded, raw.toString()));
     }
 }

@@ -1,13 +1,10 @@
 package org.passerelle.scheduling.hl7;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import org.passerelle.privacy.Digests;
 import org.passerelle.scheduling.AppointmentCommand;
 import org.passerelle.scheduling.AppointmentIntake;
 import org.passerelle.scheduling.AppointmentStatus;
@@ -186,12 +183,7 @@ public class SiuIntake {
         if (sendingFacility.length() <= 100) {
             return sendingFacility;
         }
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sendingFacility.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256:" + Digests.sha256Hex(sendingFacility);
     }
 
     /** Header values for a log line or an ACK text: printable, short. */
