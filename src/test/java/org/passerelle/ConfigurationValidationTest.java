@@ -29,8 +29,8 @@ class ConfigurationValidationTest {
     void testProfileStarts() {
         try (ConfigurableApplicationContext context = start(new String[] {"test"})) {
             assertThat(context.isRunning()).isTrue();
-            assertThat(context.getBean(SecurityProperties.class).getUsers()).hasSize(4);
-            assertThat(context.getBean(ChannelProperties.class).getReconcileInterval()).isPositive();
+            assertThat(context.getBean(SecurityProperties.class).users()).hasSize(4);
+            assertThat(context.getBean(ChannelProperties.class).reconcileInterval()).isPositive();
         }
     }
 
@@ -82,8 +82,8 @@ class ConfigurationValidationTest {
                 "--passerelle.security.users[0].username=ops",
                 "--passerelle.security.users[0].password=" + OPS_HASH,
                 "--passerelle.security.users[0].roles=OPS")) {
-            assertThat(context.getBean(SecurityProperties.class).getUsers()).singleElement()
-                    .satisfies(u -> assertThat(u.getUsername()).isEqualTo("ops"));
+            assertThat(context.getBean(SecurityProperties.class).users()).singleElement()
+                    .satisfies(u -> assertThat(u.username()).isEqualTo("ops"));
         }
     }
 
