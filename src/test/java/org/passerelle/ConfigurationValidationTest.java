@@ -3,11 +3,14 @@ package org.passerelle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passerelle.channel.ChannelProperties;
+import org.passerelle.privacy.PrivacyProperties;
+import org.passerelle.sandbox.SandboxProperties;
 import org.passerelle.security.SecurityProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
@@ -29,8 +32,8 @@ class ConfigurationValidationTest {
     void testProfileStarts() {
         try (ConfigurableApplicationContext context = start(new String[] {"test"})) {
             assertThat(context.isRunning()).isTrue();
-            assertThat(context.getBean(SecurityProperties.class).getUsers()).hasSize(4);
-            assertThat(context.getBean(ChannelProperties.class).getReconcileInterval()).isPositive();
+            assertThat(context.getBean(SecurityProperties.class).users()).hasSize(4);
+            assertThat(context.getBean(ChannelProperties.class).reconcileInterval()).isPositive();
         }
     }
 
@@ -82,8 +85,8 @@ class ConfigurationValidationTest {
                 "--passerelle.security.users[0].username=ops",
                 "--passerelle.security.users[0].password=" + OPS_HASH,
                 "--passerelle.security.users[0].roles=OPS")) {
-            assertThat(context.getBean(SecurityProperties.class).getUsers()).singleElement()
-                    .satisfies(u -> assertThat(u.getUsername()).isEqualTo("ops"));
+            assertThat(context.getBean(SecurityProperties.class).users()).singleElement()
+                    .satisfies(u -> assertThat(u.username()).isEqualTo("ops"));
         }
     }
 
@@ -110,6 +113,111 @@ class ConfigurationValidationTest {
         String message = startFailure(new String[] {"test"},
                 "--passerelle.channels.breakers.scheduling.failure-rate-threshold=50");
         assertThat(message).contains("passerelle.channels.breakers").contains("sms, payments");
+    }
+
+    @Test
+    void aSuspendDrainTimeoutAboveThirtySecondsRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.channels.suspend-drain-timeout=31s");
+        assertThat(message).contains("passerelle.channels.suspend-drain-timeout must be between 0 and 30s");
+    }
+
+    @Test
+    void aBreakerOpenForLessThanOneHundredMillisecondsRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.channels.breakers.payments.wait-in-open-state=10ms");
+        assertThat(message).contains("breakers[payments].waitInOpenState")
+                .contains("passerelle.channels.breakers.<channel>.wait-in-open-state must be between 100ms and 1h");
+    }
+
+    @Test
+    void aMisspelledChannelSettingRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.channels.reconcile-intervall=1s");
+        assertThat(message).contains("passerelle.channels.reconcile-intervall").contains("left unbound");
+    }
+
+    @Test
+    void aSiteWithoutAddressRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.sites.NORD.label=Hopital Nord",
+                "--passerelle.sites.NORD.callback-phone=02 99 00 00 00");
+        assertThat(message).contains("sites[NORD].address").contains("passerelle.sites.<code>.address is required");
+    }
+
+    @Test
+    void aSiteLabelLongerThanSixtyCharactersRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.sites.SUD.label=" + "x".repeat(61));
+        assertThat(message).contains("sites[SUD].label").contains("passerelle.sites.<code>.label must be at most 60 characters");
+    }
+
+    @Test
+    void aSendingWindowThatEndsBeforeItStartsRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.reminders.send-from=20:00");
+        assertThat(message).contains("passerelle.reminders.send-from must be before send-until");
+    }
+
+    @Test
+    void aMinimumLeadLongerThanTheLeadRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.reminders.minimum-lead=49h");
+        assertThat(message).contains("passerelle.reminders.minimum-lead must be positive and shorter than lead");
+    }
+
+    @Test
+    void anUnknownReminderZoneRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.reminders.zone=Mars/Olympus");
+        assertThat(message).contains("passerelle.reminders.zone").contains("Mars/Olympus");
+    }
+
+    @Test
+    void anHl7PortOutOfRangeRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.hl7.port=70000");
+        assertThat(message).contains("passerelle.hl7.port must be between 0 and 65535");
+    }
+
+    @Test
+    void anUnknownHl7StartFieldRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.hl7.start-field=PID_7");
+        assertThat(message).contains("passerelle.hl7.start-field").contains("PID_7");
+    }
+
+    @Test
+    void aPurgeLongerThanTenYearsRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.privacy.purge-after=3651d");
+        assertThat(message).contains("passerelle.privacy.purge-after must be between 0 and 3650d");
+    }
+
+    @Test
+    void aBarePurgeAfterIsDays() {
+        try (ConfigurableApplicationContext context = start(new String[] {"test"}, "--passerelle.privacy.purge-after=30")) {
+            assertThat(context.getBean(PrivacyProperties.class).purgeAfter()).isEqualTo(Duration.ofDays(30));
+        }
+    }
+
+    @Test
+    void theFormerPurgeAfterDaysRefusesToStartRatherThanBeingIgnored() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.privacy.purge-after-days=30");
+        assertThat(message).contains("passerelle.privacy.purge-after-days").contains("left unbound");
+    }
+
+    @Test
+    void aUsernameWithASpaceRefusesToStart() {
+        String message = startFailure(new String[0], freshDatabase(),
+                "--passerelle.security.users[0].username=front desk",
+                "--passerelle.security.users[0].password=" + OPS_HASH,
+                "--passerelle.security.users[0].roles=OPS");
+        assertThat(message).contains("users[0].username")
+                .contains("passerelle.security.users[i].username must be 1-64 letters, digits or . _ @ -");
+    }
+
+    @Test
+    void aSandboxPortOutOfRangeRefusesToStartTheLocalDefault() {
+        String message = startFailure(new String[] {"local"}, freshDatabase(), "--passerelle.hl7.port=0",
+                "--passerelle.sandbox.smsc-port=0");
+        assertThat(message).contains("passerelle.sandbox.smsc-port must be between 1 and 65535");
+    }
+
+    @Test
+    void theSandboxSettingsAreNotBoundOutsideTheLocalProfile() {
+        try (ConfigurableApplicationContext context = start(new String[] {"test"}, "--passerelle.sandbox.smsc-port=0")) {
+            assertThat(context.getBeansOfType(SandboxProperties.class)).isEmpty();
+        }
     }
 
     // --- helpers -----------------------------------------------------------------------------------

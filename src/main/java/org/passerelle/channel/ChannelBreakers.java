@@ -41,16 +41,16 @@ public class ChannelBreakers {
         }
     }
 
-    private static CircuitBreakerConfig config(ChannelProperties.BreakerSettings s, Predicate<Throwable> failure) {
+    private static CircuitBreakerConfig config(BreakerSettings s, Predicate<Throwable> failure) {
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(s.getSlidingWindowSize())
-                .minimumNumberOfCalls(s.getMinimumNumberOfCalls())
-                .failureRateThreshold(s.getFailureRateThreshold())
-                .waitDurationInOpenState(s.getWaitInOpenState())
-                .permittedNumberOfCallsInHalfOpenState(s.getPermittedCallsInHalfOpenState())
+                .slidingWindowSize(s.slidingWindowSize())
+                .minimumNumberOfCalls(s.minimumNumberOfCalls())
+                .failureRateThreshold(s.failureRateThreshold())
+                .waitDurationInOpenState(s.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(s.permittedCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .slowCallDurationThreshold(s.getSlowCallDuration())
+                .slowCallDurationThreshold(s.slowCallDuration())
                 // a closed gate is ops' decision, not a failure of the outside service
                 .ignoreExceptions(ChannelClosedException.class)
                 // e.g. an SMSC refusing one bad number is healthy: only the feature knows

@@ -175,7 +175,7 @@ public class ChannelControl {
     private ChangeResult afterClosing(List<ChannelId> channels, AuditAction action) {
         reconciler.reconcileNow();
         int stillRunning = 0;
-        long deadline = System.nanoTime() + properties.getSuspendDrainTimeout().toNanos();
+        long deadline = System.nanoTime() + properties.suspendDrainTimeout().toNanos();
         for (ChannelId id : channels) {
             metrics.changed(id, action.name());
             stillRunning += gate.awaitInFlight(id, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));

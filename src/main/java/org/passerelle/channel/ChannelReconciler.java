@@ -106,7 +106,7 @@ public class ChannelReconciler implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        long period = properties.getReconcileInterval().toMillis();
+        long period = properties.reconcileInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
         log.info("Channel states loaded (revision {}); polling every {} ms", appliedRevisionSnapshot(), period);
     }

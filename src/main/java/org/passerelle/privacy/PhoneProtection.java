@@ -25,8 +25,8 @@ public class PhoneProtection {
     private final SecureRandom random = new SecureRandom();
 
     public PhoneProtection(PrivacyProperties properties) {
-        this.encryptionKey = new SecretKeySpec(Base64.getDecoder().decode(properties.getPhoneEncryptionKey().trim()), "AES");
-        this.hashKey = new SecretKeySpec(Base64.getDecoder().decode(properties.getPhoneHashKey().trim()), "HmacSHA256");
+        this.encryptionKey = new SecretKeySpec(Base64.getDecoder().decode(properties.phoneEncryptionKey().trim()), "AES");
+        this.hashKey = new SecretKeySpec(Base64.getDecoder().decode(properties.phoneHashKey().trim()), "HmacSHA256");
     }
 
     public String encrypt(String e164) {

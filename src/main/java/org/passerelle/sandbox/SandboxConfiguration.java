@@ -1,6 +1,5 @@
 package org.passerelle.sandbox;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -11,13 +10,12 @@ import org.springframework.context.annotation.Profile;
 class SandboxConfiguration {
 
     @Bean
-    SandboxSmsc sandboxSmsc(@Value("${passerelle.sandbox.smsc-port:2776}") int port) {
-        return new SandboxSmsc(port);
+    SandboxSmsc sandboxSmsc(SandboxProperties properties) {
+        return new SandboxSmsc(properties.smscPort());
     }
 
     @Bean
-    SandboxTerminal sandboxTerminal(@Value("${passerelle.sandbox.terminal-port:8444}") int port,
-                                    @Value("${passerelle.payments.backend.api-key:}") String apiKey) {
-        return new SandboxTerminal(port, apiKey);
+    SandboxTerminal sandboxTerminal(SandboxProperties properties) {
+        return new SandboxTerminal(properties.terminalPort(), properties.terminalApiKey());
     }
 }

@@ -39,7 +39,7 @@ public class AppointmentController {
     public ResponseEntity<AppointmentView> put(
             @PathVariable @Pattern(regexp = ID, message = "1-64 letters, digits, . _ -") String id,
             @Valid @RequestBody AppointmentRequest body) {
-        ZoneId zone = body.timeZone() == null ? reminders.zoneId() : ZoneId.of(body.timeZone());
+        ZoneId zone = body.timeZone() == null ? reminders.zone() : ZoneId.of(body.timeZone());
         AppointmentCommand command = new AppointmentCommand(id, AppointmentCommand.IntakeSource.REST,
                 body.patientPhone(), body.start().atZoneSameInstant(zone), body.siteCode(),
                 !Boolean.FALSE.equals(body.smsReminders()));

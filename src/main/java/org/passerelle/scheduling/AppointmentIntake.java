@@ -1,7 +1,6 @@
 package org.passerelle.scheduling;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,9 +60,9 @@ public class AppointmentIntake {
 
     public Result upsert(AppointmentCommand command) {
         requireOpen();
-        if (!sites.getSites().containsKey(command.siteCode())) {
+        if (!sites.sites().containsKey(command.siteCode())) {
             throw new InvalidAppointmentException("siteCode", "Unknown site code '" + command.siteCode()
-                    + "'; known sites: " + String.join(", ", sites.getSites().keySet()));
+                    + "'; known sites: " + String.join(", ", sites.sites().keySet()));
         }
         try {
             return tx.execute(s -> apply(command));
@@ -86,7 +85,7 @@ public class AppointmentIntake {
                 phone.e164() == null ? null : protection.encrypt(phone.e164()), phone.hash(), phone.status(),
                 phone.reason(), hash, existing.map(StoredAppointment::version).orElse(0L) + 1,
                 existing.map(StoredAppointment::createdAt).orElse(now), now);
-        Instant purgeAfter = next.start().plus(Duration.ofDays(privacy.getPurgeAfterDays()));
+        Instant purgeAfter = next.start().plus(privacy.purgeAfter());
         boolean startChanged;
         if (existing.isEmpty()) {
             appointments.insert(next, purgeAfter);

@@ -25,7 +25,7 @@ public class ReminderPolicy {
     /** The moment to send, or empty when no allowed moment remains before the last allowed one. */
     public Optional<Instant> dueAt(Instant start, Instant now) {
         Instant latest = latestSend(start);
-        Instant target = start.minus(properties.getLead());
+        Instant target = start.minus(properties.lead());
         Instant candidate;
         if (target.isAfter(now)) {
             candidate = latestAllowedAtOrBefore(target);
@@ -40,23 +40,23 @@ public class ReminderPolicy {
 
     /** After this moment the reminder would be late: it expires instead of going out. */
     public Instant latestSend(Instant start) {
-        return start.minus(properties.getMinimumLead());
+        return start.minus(properties.minimumLead());
     }
 
     /** True when a reminder may be sent now (inside the sending window). */
     public boolean windowOpen(Instant now) {
         LocalTime t = now.atZone(zone()).toLocalTime();
-        return !t.isBefore(properties.getSendFrom()) && !t.isAfter(properties.getSendUntil());
+        return !t.isBefore(properties.sendFrom()) && !t.isAfter(properties.sendUntil());
     }
 
     Instant latestAllowedAtOrBefore(Instant t) {
         ZonedDateTime local = t.atZone(zone());
         LocalTime time = local.toLocalTime();
-        if (time.isBefore(properties.getSendFrom())) {
-            return at(local.toLocalDate().minusDays(1), properties.getSendUntil());
+        if (time.isBefore(properties.sendFrom())) {
+            return at(local.toLocalDate().minusDays(1), properties.sendUntil());
         }
-        if (time.isAfter(properties.getSendUntil())) {
-            return at(local.toLocalDate(), properties.getSendUntil());
+        if (time.isAfter(properties.sendUntil())) {
+            return at(local.toLocalDate(), properties.sendUntil());
         }
         return t;
     }
@@ -64,11 +64,11 @@ public class ReminderPolicy {
     Instant nextAllowedAtOrAfter(Instant t) {
         ZonedDateTime local = t.atZone(zone());
         LocalTime time = local.toLocalTime();
-        if (time.isBefore(properties.getSendFrom())) {
-            return at(local.toLocalDate(), properties.getSendFrom());
+        if (time.isBefore(properties.sendFrom())) {
+            return at(local.toLocalDate(), properties.sendFrom());
         }
-        if (time.isAfter(properties.getSendUntil())) {
-            return at(local.toLocalDate().plusDays(1), properties.getSendFrom());
+        if (time.isAfter(properties.sendUntil())) {
+            return at(local.toLocalDate().plusDays(1), properties.sendFrom());
         }
         return t;
     }
@@ -78,6 +78,6 @@ public class ReminderPolicy {
     }
 
     private ZoneId zone() {
-        return properties.zoneId();
+        return properties.zone();
     }
 }

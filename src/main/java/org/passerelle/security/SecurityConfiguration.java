@@ -62,10 +62,10 @@ public class SecurityConfiguration {
     @Bean
     UserDetailsService users(SecurityProperties properties) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
-        for (SecurityProperties.User u : properties.getUsers()) {
-            manager.createUser(User.withUsername(u.getUsername())
-                    .password(u.getPassword())
-                    .roles(u.getRoles().stream().map(Enum::name).toArray(String[]::new))
+        for (ConfiguredUser u : properties.users()) {
+            manager.createUser(User.withUsername(u.username())
+                    .password(u.password())
+                    .roles(u.roles().stream().map(Enum::name).toArray(String[]::new))
                     .build());
         }
         return manager::loadUserByUsername;

@@ -18,20 +18,20 @@ public class ReminderText {
     public ReminderText(SiteProperties sites, SmsProperties properties) {
         this.sites = sites;
         this.properties = properties;
-        sites.getSites().forEach((code, site) -> templates.put(code, template(site)));
+        sites.sites().forEach((code, site) -> templates.put(code, template(site)));
     }
 
     private ReminderTemplate template(SiteProperties.Site site) {
-        String text = site.getTemplate() == null || site.getTemplate().isBlank() ? properties.getDefaultTemplate() : site.getTemplate();
+        String text = site.template() == null || site.template().isBlank() ? properties.getDefaultTemplate() : site.template();
         return new ReminderTemplate(text); // invalid templates stop the start-up with the reason
     }
 
     public String render(ReminderToSend r) {
-        SiteProperties.Site site = sites.getSites().get(r.siteCode());
+        SiteProperties.Site site = sites.sites().get(r.siteCode());
         if (site == null) {
             throw new IllegalStateException("Site " + r.siteCode() + " is no longer configured");
         }
-        return templates.get(r.siteCode()).render(ReminderTemplate.fields(r.start(), site.getLabel(), site.getAddress(),
-                site.getCallbackPhone(), r.appointmentId()));
+        return templates.get(r.siteCode()).render(ReminderTemplate.fields(r.start(), site.label(), site.address(),
+                site.callbackPhone(), r.appointmentId()));
     }
 }

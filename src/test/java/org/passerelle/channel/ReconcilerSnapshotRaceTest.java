@@ -21,6 +21,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.testsupport.BoundProperties;
 import org.passerelle.testsupport.PostgresTestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -55,7 +56,7 @@ class ReconcilerSnapshotRaceTest {
 
     @Test
     void anOlderReadNeverOverridesANewerOneOnTheSameReplica() throws Exception {
-        ChannelProperties properties = new ChannelProperties();
+        ChannelProperties properties = BoundProperties.defaults(ChannelProperties.class);
         Clock clock = Clock.systemUTC();
         ChannelStore store = new ChannelStore(JdbcClient.create(hooked(plainDataSource())));
         ChannelGate gate = new ChannelGate();

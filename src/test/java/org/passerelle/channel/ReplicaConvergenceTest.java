@@ -189,7 +189,7 @@ class ReplicaConvergenceTest {
 
     private void report() {
         StringBuilder out = new StringBuilder("\n=== Replica convergence (PostgreSQL, reconcile-interval ")
-                .append(a.bean(ChannelProperties.class).getReconcileInterval().toMillis())
+                .append(a.bean(ChannelProperties.class).reconcileInterval().toMillis())
                 .append(" ms; ms from request sent on the acting replica) ===\n")
                 .append(String.format("%-30s %5s  %-24s %-24s %-24s%n", "operation", "n",
                         "actor response min/med/max", "observer gate min/med/max", "observer API min/med/max"));

@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** REST intake: validation, idempotency, rescheduling, the scheduling kill switch, privacy at rest and purge. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.reminders.send-from=00:00", "passerelle.reminders.send-until=23:59:59",
-        "passerelle.privacy.purge-after-days=0", "passerelle.sms.housekeeping-interval-millis=300",
+        "passerelle.privacy.purge-after=0s", "passerelle.sms.housekeeping-interval-millis=300",
         "passerelle.channels.suspend-drain-timeout=0s"})
 @ActiveProfiles("test")
 @DirtiesContext
@@ -116,7 +116,7 @@ class AppointmentIntakeTest {
         assertThat(everything).doesNotContain("698765432", "06 98 76 54 32", "0698765432");
         assertThat(scheduler.get("PRIV-1").body()).contains("+33•••••••32").doesNotContain("698765432");
 
-        // purge-after-days=0: an appointment that already started loses its number at the next housekeeping
+        // purge-after=0s: an appointment that already started loses its number at the next housekeeping
         assertThat(scheduler.put("PRIV-PAST", "06 98 76 54 33", Instant.now().minus(1, ChronoUnit.HOURS), "PONTCHAILLOU")
                 .statusCode()).isEqualTo(201);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->

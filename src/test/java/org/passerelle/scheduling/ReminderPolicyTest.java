@@ -8,12 +8,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
+import org.passerelle.testsupport.BoundProperties;
 
 /** The default policy: 48 h before, window 09:00-19:00 Europe/Paris, never later than start - 3 h. */
 class ReminderPolicyTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private final ReminderPolicy policy = new ReminderPolicy(new ReminderProperties());
+    private final ReminderPolicy policy = new ReminderPolicy(BoundProperties.defaults(ReminderProperties.class));
 
     private static Instant paris(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(PARIS).toInstant();

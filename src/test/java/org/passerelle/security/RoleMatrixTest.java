@@ -236,8 +236,8 @@ class RoleMatrixTest {
 
     @Test
     void configuredPasswordHashIsKeptAfterLogin() {
-        String configured = context.getBean(SecurityProperties.class).getUsers().stream()
-                .filter(u -> u.getUsername().equals("auditor")).findFirst().orElseThrow().getPassword();
+        String configured = context.getBean(SecurityProperties.class).users().stream()
+                .filter(u -> u.username().equals("auditor")).findFirst().orElseThrow().password();
         ok(api.get("/api/channels", "auditor"));
         ok(api.get("/api/channels", "auditor"));
         assertThat(context.getBean(UserDetailsService.class).loadUserByUsername("auditor").getPassword())

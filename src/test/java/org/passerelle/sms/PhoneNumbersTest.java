@@ -5,13 +5,15 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.passerelle.privacy.PhoneProtection;
 import org.passerelle.privacy.PrivacyProperties;
 import org.passerelle.scheduling.PhonePolicy.PhoneCheck;
 import org.passerelle.scheduling.PhonePolicy.PhoneStatus;
+import org.passerelle.testsupport.BoundProperties;
 
 class PhoneNumbersTest {
 
@@ -19,9 +21,9 @@ class PhoneNumbersTest {
     private final PhoneNumbers numbers = new PhoneNumbers(protection(), optOuts);
 
     static PhoneProtection protection() {
-        PrivacyProperties p = new PrivacyProperties();
-        p.setPhoneEncryptionKey("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-        p.setPhoneHashKey("ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+        PrivacyProperties p = BoundProperties.bind(PrivacyProperties.class, Map.of(
+                "phone-encryption-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "phone-hash-key", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8="));
         return new PhoneProtection(p);
     }
 

@@ -84,7 +84,7 @@ public class SiuIntake {
         }
         logOutcome(header, answer);
         return Acknowledgement.build(header, answer.code(), answer.text(), answer.error(), answer.location(),
-                ZonedDateTime.now(clock).withZoneSameInstant(reminders.zoneId()));
+                ZonedDateTime.now(clock).withZoneSameInstant(reminders.zone()));
     }
 
     private Answer handle(String message, MessageHeader h) {

@@ -161,7 +161,7 @@ public class SiuReader {
     }
 
     private ZonedDateTime start(Segments segments) {
-        Hl7Properties.StartField field = properties.getStartField();
+        Hl7Properties.StartField field = properties.startField();
         String raw;
         ErrorLocation location;
         String name;
@@ -191,7 +191,7 @@ public class SiuReader {
             throw Hl7Rejection.error(Hl7ErrorCode.REQUIRED_FIELD_MISSING, location,
                     "appointment start missing: " + name + " is empty (passerelle.hl7.start-field=" + field + ")");
         }
-        return parseTimestamp(raw, reminders.zoneId()).orElseThrow(() -> Hl7Rejection.error(
+        return parseTimestamp(raw, reminders.zone()).orElseThrow(() -> Hl7Rejection.error(
                 Hl7ErrorCode.DATA_TYPE_ERROR, location,
                 "appointment start in " + name + " is not an HL7 date/time to the minute (YYYYMMDDHHMM[SS][+/-ZZZZ])"));
     }

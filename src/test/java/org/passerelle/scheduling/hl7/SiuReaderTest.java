@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.passerelle.scheduling.ReminderProperties;
+import org.passerelle.testsupport.BoundProperties;
 
 /** Mapping of SIU fields, without Spring: start fields, time zones, phone choice, lenient parsing. */
 class SiuReaderTest {
@@ -15,9 +17,8 @@ class SiuReaderTest {
     private static final ZonedDateTime START = ZonedDateTime.of(2026, 12, 10, 14, 30, 0, 0, PARIS);
 
     private static SiuReader reader(Hl7Properties.StartField field) {
-        Hl7Properties properties = new Hl7Properties();
-        properties.setStartField(field);
-        return new SiuReader(properties, new ReminderProperties());
+        Hl7Properties properties = BoundProperties.bind(Hl7Properties.class, Map.of("start-field", field.name()));
+        return new SiuReader(properties, BoundProperties.defaults(ReminderProperties.class));
     }
 
     private static SiuMessages message() {
