@@ -22,7 +22,7 @@ public class ReminderText {
     }
 
     private ReminderTemplate template(SiteProperties.Site site) {
-        String text = site.getTemplate() == null || site.getTemplate().isBlank() ? properties.getDefaultTemplate() : site.getTemplate();
+        String text = site.getTemplate() == null || site.getTemplate().isBlank() ? properties.defaultTemplate() : site.getTemplate();
         return new ReminderTemplate(text); // invalid templates stop the start-up with the reason
     }
 

@@ -31,10 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The sms kill switch under load, expiry while suspended, the rate limit, and an SMSC that dies mid-run. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.reminders.send-from=00:00", "passerelle.reminders.send-until=23:59:59",
-        "passerelle.sms.poll-interval-millis=50", "passerelle.sms.housekeeping-interval-millis=300",
+        "passerelle.sms.poll-interval=50ms", "passerelle.sms.housekeeping-interval=300ms",
         "passerelle.sms.retry-initial-delay=200ms", "passerelle.sms.retry-max-delay=1s",
         "passerelle.sms.segments-per-second=200", "passerelle.sms.batch-size=50",
-        "passerelle.sms.smsc.transaction-timeout-millis=2000",
+        "passerelle.sms.smsc.transaction-timeout=2000ms",
         "passerelle.channels.breakers.sms.sliding-window-size=10", "passerelle.channels.breakers.sms.minimum-number-of-calls=5",
         "passerelle.channels.breakers.sms.wait-in-open-state=1s",
 })
@@ -48,7 +48,7 @@ class SmsResilienceTest {
     static void smsc(DynamicPropertyRegistry registry) {
         registry.add("passerelle.sms.smsc.port", SMSC::port);
         registry.add("passerelle.sms.smsc.password", () -> TestSmsc.DEFAULT_PASSWORD);
-        registry.add("passerelle.sms.smsc.reconnect-delay-millis", () -> 300);
+        registry.add("passerelle.sms.smsc.reconnect-delay", () -> "300ms");
     }
 
     @AfterAll
