@@ -137,7 +137,7 @@ class SmscLink {
             return;
         }
         safeStop(routeId);
-        log.warn("sms isolated: SMPP route {} stopped, its bind closed", routeId);
+        log.warn("sms isolated: SMPP route {} stopped, with its bind if it had one", routeId);
     }
 
     private void safeStop(String routeId) {
