@@ -20,14 +20,23 @@ class SmscEndpoint extends SmppEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        Consumer consumer = new ConnectionFactorySmppConsumer(this, getConfiguration(), processor,
-                connections.forEndpoint(getConfiguration()));
+        FreshSmppConsumer consumer = new FreshSmppConsumer(this, processor, () -> {
+            Consumer smpp = new ConnectionFactorySmppConsumer(this, getConfiguration(), processor,
+                    connections.forEndpoint(getConfiguration()));
+            try {
+                configureConsumer(smpp);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return smpp;
+        });
         configureConsumer(consumer);
         return consumer;
     }
 
     @Override
     public Producer createProducer() {
-        return new ConnectionFactorySmppProducer(this, getConfiguration(), connections.forEndpoint(getConfiguration()));
+        return new FreshSmppProducer(this,
+                () -> new ConnectionFactorySmppProducer(this, getConfiguration(), connections.forEndpoint(getConfiguration())));
     }
 }
