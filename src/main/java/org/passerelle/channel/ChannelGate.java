@@ -43,6 +43,14 @@ public class ChannelGate {
         return s != null && s != ChannelState.ISOLATED;
     }
 
+    /**
+     * True when a connection to the outside service (an SMPP bind, say) may be open: every state but
+     * ISOLATED, and not before the first reconcile.
+     */
+    public boolean allowsConnection(ChannelId channel) {
+        return allowsRecovery(channel);
+    }
+
     /** Current applied state, or null before the first reconcile. */
     public ChannelState appliedState(ChannelId channel) {
         return lanes.get(channel).state;

@@ -47,7 +47,7 @@ public class ReminderDispatcher {
                               SmsNode node, SmsMetrics metrics, Clock clock) {
         this.queue = queue;
         this.text = text;
-        this.encoder = new SmsEncoder(properties.isTransliterate());
+        this.encoder = new SmsEncoder(properties.transliterate());
         this.properties = properties;
         this.channels = channels;
         this.node = node;
@@ -60,7 +60,7 @@ public class ReminderDispatcher {
         if (!channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
             return List.of();
         }
-        return queue.claimDue(node.id(), properties.getBatchSize(), properties.getClaimLease());
+        return queue.claimDue(node.id(), properties.batchSize(), properties.claimLease());
     }
 
     /** Turns the claimed reminder into a camel-smpp submit with our own encoding and segments. */
@@ -74,7 +74,7 @@ public class ReminderDispatcher {
         in.setHeader(SmppConstants.DEST_ADDR, reminder.phoneE164().substring(1));
         in.setHeader(SmppConstants.DEST_ADDR_TON, (byte) 1);   // international
         in.setHeader(SmppConstants.DEST_ADDR_NPI, (byte) 1);   // E.164
-        in.setHeader(SmppConstants.SOURCE_ADDR, properties.getSenderId());
+        in.setHeader(SmppConstants.SOURCE_ADDR, properties.senderId());
         in.setHeader(SmppConstants.SOURCE_ADDR_TON, (byte) 5); // alphanumeric
         in.setHeader(SmppConstants.SOURCE_ADDR_NPI, (byte) 0);
         in.setHeader(SmppConstants.DATA_CODING, sms.encoding().dataCoding());
@@ -138,8 +138,8 @@ public class ReminderDispatcher {
     }
 
     Duration backoff(int attempts) {
-        long base = properties.getRetryInitialDelay().toMillis() << Math.min(20, Math.max(0, attempts - 1));
-        long capped = Math.min(base, properties.getRetryMaxDelay().toMillis());
+        long base = properties.retryInitialDelay().toMillis() << Math.min(20, Math.max(0, attempts - 1));
+        long capped = Math.min(base, properties.retryMaxDelay().toMillis());
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
         return Duration.ofMillis((long) (capped * jitter));
     }

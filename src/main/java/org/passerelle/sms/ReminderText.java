@@ -22,7 +22,7 @@ public class ReminderText {
     }
 
     private ReminderTemplate template(SiteProperties.Site site) {
-        String text = site.template() == null || site.template().isBlank() ? properties.getDefaultTemplate() : site.template();
+        String text = site.template() == null || site.template().isBlank() ? properties.defaultTemplate() : site.template();
         return new ReminderTemplate(text); // invalid templates stop the start-up with the reason
     }
 

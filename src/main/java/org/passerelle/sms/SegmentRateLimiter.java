@@ -13,8 +13,8 @@ public class SegmentRateLimiter {
     private long last = System.nanoTime();
 
     public SegmentRateLimiter(SmsProperties properties) {
-        this.perNano = properties.getSegmentsPerSecond() / 1e9;
-        this.capacity = Math.max(1, properties.getSegmentsPerSecond());
+        this.perNano = properties.segmentsPerSecond() / 1e9;
+        this.capacity = Math.max(1, properties.segmentsPerSecond());
         this.tokens = capacity;
     }
 

@@ -37,6 +37,9 @@ enum SmppFailure {
 
     /** Whether the failure says something about the SMSC's health (for the circuit breaker). */
     static boolean isSmscFailure(Throwable t) {
+        if (ChannelCalls.refusedBeforeSending(t)) {
+            return false;
+        }
         NegativeResponseException negative = find(t, NegativeResponseException.class);
         if (negative != null) {
             return TRANSIENT_STATUSES.contains(negative.getCommandStatus());

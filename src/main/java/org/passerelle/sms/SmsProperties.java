@@ -7,49 +7,45 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.passerelle.sms.text.ReminderTemplate;
 import org.passerelle.sms.text.SenderId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code passerelle.sms.*}: the SMSC, the sender, the text and the pace of sending. */
+/**
+ * {@code passerelle.sms.*}: the SMSC, the sender, the text and the pace of sending.
+ *
+ * @param senderId            alphanumeric sender ID shown on the patient's phone (French rules: 1-11 letters/digits, not all digits)
+ * @param transliterate       replace characters outside GSM-7 (ê → e, ’ → ') so reminders stay GSM-7 and cost fewer segments
+ * @param defaultTemplate     template for sites without their own; fields {date} {heure} {site} {adresse} {rappel} {reference}
+ * @param segmentsPerSecond   segments submitted per second at most, on this replica
+ * @param batchSize           reminders claimed per poll
+ * @param claimLease          how long a replica keeps a claim before others may take the reminder back (crash recovery)
+ * @param retryInitialDelay   first retry delay after a transient SMPP error; doubles per attempt, with ±20 % jitter
+ * @param retryMaxDelay       longest retry delay
+ * @param pollInterval        how often due reminders are claimed
+ * @param housekeepingInterval how often overdue reminders expire and dead claims come back
+ */
 @Validated
 @ConfigurationProperties("passerelle.sms")
-public class SmsProperties {
+public record SmsProperties(
+        @Valid @NotNull @DefaultValue Smsc smsc,
+        @NotBlank @DefaultValue("HOPITAL") String senderId,
+        @DefaultValue("true") boolean transliterate,
+        @NotBlank @DefaultValue(DEFAULT_TEMPLATE) String defaultTemplate,
+        @Min(1) @Max(10_000) @DefaultValue("50") int segmentsPerSecond,
+        @Min(1) @Max(1_000) @DefaultValue("100") int batchSize,
+        @NotNull @DurationMin(seconds = 10) @DefaultValue("2m") Duration claimLease,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("5s") Duration retryInitialDelay,
+        @NotNull @DurationMin(millis = 10) @DefaultValue("10m") Duration retryMaxDelay,
+        @NotNull @DurationMin(millis = 10) @DurationMax(minutes = 1) @DefaultValue("500ms") Duration pollInterval,
+        @NotNull @DurationMin(millis = 100) @DurationMax(hours = 1) @DefaultValue("5s") Duration housekeepingInterval) {
 
-    @Valid
-    @NotNull
-    private Smsc smsc = new Smsc();
-
-    /** Alphanumeric sender ID shown on the patient's phone (French rules: 1-11 letters/digits, not all digits). */
-    @NotBlank
-    private String senderId = "HOPITAL";
-
-    /** Replace characters outside GSM-7 (ê → e, ’ → ') so reminders stay in GSM-7 and cost fewer segments. */
-    private boolean transliterate = true;
-
-    /** Template for sites without their own. Fields: {date} {heure} {site} {adresse} {rappel} {reference}. */
-    @NotBlank
-    private String defaultTemplate =
+    static final String DEFAULT_TEMPLATE =
             "Rappel : RDV le {date} à {heure}, {site}, {adresse}. Pour annuler ou déplacer : {rappel}. Réf {reference}";
-
-    /** Segments submitted per second at most, on this replica. */
-    @Min(1) @Max(10_000)
-    private int segmentsPerSecond = 50;
-
-    /** Reminders claimed per poll. */
-    @Min(1) @Max(1_000)
-    private int batchSize = 100;
-
-    /** How long a replica keeps a claim before others may take the reminder back (crash recovery). */
-    @NotNull
-    private Duration claimLease = Duration.ofMinutes(2);
-
-    /** First retry delay after a transient SMPP error; doubles per attempt, with ±20 % jitter. */
-    @NotNull
-    private Duration retryInitialDelay = Duration.ofSeconds(5);
-    @NotNull
-    private Duration retryMaxDelay = Duration.ofMinutes(10);
 
     @AssertTrue(message = "passerelle.sms.sender-id must be 1-11 ASCII letters or digits, not all digits, no spaces or punctuation")
     public boolean isSenderIdValid() {
@@ -71,148 +67,33 @@ public class SmsProperties {
         }
     }
 
-    public static class Smsc {
-        @NotBlank
-        private String host = "127.0.0.1";
-        @Min(1) @Max(65535)
-        private int port = 2775;
-        @NotBlank
-        private String systemId = "passerelle";
-        private String password = "";
-        /** Delay between reconnect attempts after the SMSC dropped or unbound us. */
-        @Min(100) @Max(600_000)
-        private long reconnectDelayMillis = 2_000;
-        @Min(1_000) @Max(600_000)
-        private int enquireLinkMillis = 30_000;
-        @Min(1_000) @Max(600_000)
-        private int transactionTimeoutMillis = 10_000;
+    @AssertTrue(message = "passerelle.sms.retry-max-delay must not be shorter than retry-initial-delay")
+    public boolean isRetryDelaysOrdered() {
+        return retryInitialDelay == null || retryMaxDelay == null || retryMaxDelay.compareTo(retryInitialDelay) >= 0;
+    }
 
-        public String getHost() {
-            return host;
+    /**
+     * {@code passerelle.sms.smsc.*}: where the SMSC is and how the SMPP sessions behave.
+     *
+     * @param reconnectDelay     delay before each reconnect attempt after the SMSC dropped or unbound us
+     * @param enquireLink        enquire_link period on an idle session (also jSMPP's socket read timeout)
+     * @param transactionTimeout how long a request (bind, submit_sm) waits for its response
+     */
+    public record Smsc(
+            @NotBlank @DefaultValue("127.0.0.1") String host,
+            @Min(1) @Max(65535) @DefaultValue("2775") int port,
+            @NotBlank @DefaultValue("passerelle") String systemId,
+            @NotNull @DefaultValue("") String password,
+            @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 10) @DefaultValue("2s") Duration reconnectDelay,
+            @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("30s") Duration enquireLink,
+            @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("10s") Duration transactionTimeout) {
+
+        /** Never prints the password. */
+        @Override
+        public String toString() {
+            return "Smsc[host=" + host + ", port=" + port + ", systemId=" + systemId + ", password=" + (password.isEmpty() ? "" : "***")
+                    + ", reconnectDelay=" + reconnectDelay + ", enquireLink=" + enquireLink
+                    + ", transactionTimeout=" + transactionTimeout + "]";
         }
-
-        public void setHost(String host) {
-            this.host = host;
-        }
-
-        public int getPort() {
-            return port;
-        }
-
-        public void setPort(int port) {
-            this.port = port;
-        }
-
-        public String getSystemId() {
-            return systemId;
-        }
-
-        public void setSystemId(String systemId) {
-            this.systemId = systemId;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public long getReconnectDelayMillis() {
-            return reconnectDelayMillis;
-        }
-
-        public void setReconnectDelayMillis(long reconnectDelayMillis) {
-            this.reconnectDelayMillis = reconnectDelayMillis;
-        }
-
-        public int getEnquireLinkMillis() {
-            return enquireLinkMillis;
-        }
-
-        public void setEnquireLinkMillis(int enquireLinkMillis) {
-            this.enquireLinkMillis = enquireLinkMillis;
-        }
-
-        public int getTransactionTimeoutMillis() {
-            return transactionTimeoutMillis;
-        }
-
-        public void setTransactionTimeoutMillis(int transactionTimeoutMillis) {
-            this.transactionTimeoutMillis = transactionTimeoutMillis;
-        }
-    }
-
-    public Smsc getSmsc() {
-        return smsc;
-    }
-
-    public void setSmsc(Smsc smsc) {
-        this.smsc = smsc;
-    }
-
-    public String getSenderId() {
-        return senderId;
-    }
-
-    public void setSenderId(String senderId) {
-        this.senderId = senderId;
-    }
-
-    public boolean isTransliterate() {
-        return transliterate;
-    }
-
-    public void setTransliterate(boolean transliterate) {
-        this.transliterate = transliterate;
-    }
-
-    public String getDefaultTemplate() {
-        return defaultTemplate;
-    }
-
-    public void setDefaultTemplate(String defaultTemplate) {
-        this.defaultTemplate = defaultTemplate;
-    }
-
-    public int getSegmentsPerSecond() {
-        return segmentsPerSecond;
-    }
-
-    public void setSegmentsPerSecond(int segmentsPerSecond) {
-        this.segmentsPerSecond = segmentsPerSecond;
-    }
-
-    public int getBatchSize() {
-        return batchSize;
-    }
-
-    public void setBatchSize(int batchSize) {
-        this.batchSize = batchSize;
-    }
-
-    public Duration getClaimLease() {
-        return claimLease;
-    }
-
-    public void setClaimLease(Duration claimLease) {
-        this.claimLease = claimLease;
-    }
-
-    public Duration getRetryInitialDelay() {
-        return retryInitialDelay;
-    }
-
-    public void setRetryInitialDelay(Duration retryInitialDelay) {
-        this.retryInitialDelay = retryInitialDelay;
-    }
-
-    public Duration getRetryMaxDelay() {
-        return retryMaxDelay;
-    }
-
-    public void setRetryMaxDelay(Duration retryMaxDelay) {
-        this.retryMaxDelay = retryMaxDelay;
     }
 }

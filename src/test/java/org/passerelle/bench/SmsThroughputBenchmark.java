@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.reminders.send-from=00:00", "passerelle.reminders.send-until=23:59:59",
-        "passerelle.sms.poll-interval-millis=20", "passerelle.sms.batch-size=200",
+        "passerelle.sms.poll-interval=20ms", "passerelle.sms.batch-size=200",
         "passerelle.sms.segments-per-second=10000", "logging.level.org.passerelle=WARN"})
 @ActiveProfiles("test")
 class SmsThroughputBenchmark {

@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** REST intake: validation, idempotency, rescheduling, the scheduling kill switch, privacy at rest and purge. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.reminders.send-from=00:00", "passerelle.reminders.send-until=23:59:59",
-        "passerelle.privacy.purge-after=0s", "passerelle.sms.housekeeping-interval-millis=300",
+        "passerelle.privacy.purge-after=0s", "passerelle.sms.housekeeping-interval=300ms",
         "passerelle.channels.suspend-drain-timeout=0s"})
 @ActiveProfiles("test")
 @DirtiesContext

@@ -33,7 +33,7 @@ class ReceiptAfterRestartTest {
         args.addAll(List.of("--passerelle.sms.smsc.port=" + SMSC.port(),
                 "--passerelle.sms.smsc.password=" + TestSmsc.DEFAULT_PASSWORD,
                 "--passerelle.reminders.send-from=00:00", "--passerelle.reminders.send-until=23:59:59",
-                "--passerelle.sms.poll-interval-millis=100"));
+                "--passerelle.sms.poll-interval=100ms"));
         return args;
     }
 

@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.reminders.send-from=00:00", "passerelle.reminders.send-until=23:59:59",
-        "passerelle.sms.poll-interval-millis=100", "passerelle.sms.housekeeping-interval-millis=300",
+        "passerelle.sms.poll-interval=100ms", "passerelle.sms.housekeeping-interval=300ms",
         "passerelle.sms.retry-initial-delay=200ms", "passerelle.sms.sender-id=CHURENNES",
         "passerelle.sms.segments-per-second=1000",
         "passerelle.sites.LONG.label=Centre de consultations", "passerelle.sites.LONG.address=Bâtiment Est, 3e étage",
@@ -57,7 +57,7 @@ class SmsReminderEndToEndTest {
     static void smsc(DynamicPropertyRegistry registry) {
         registry.add("passerelle.sms.smsc.port", SMSC::port);
         registry.add("passerelle.sms.smsc.password", () -> TestSmsc.DEFAULT_PASSWORD);
-        registry.add("passerelle.sms.smsc.reconnect-delay-millis", () -> 200);
+        registry.add("passerelle.sms.smsc.reconnect-delay", () -> "200ms");
     }
 
     @AfterAll

@@ -28,13 +28,18 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The sms kill switch under load, expiry while suspended, the rate limit, and an SMSC that dies mid-run. */
+/**
+ * The sms kill switch under load, expiry while suspended, the rate limit, an SMSC that dies mid-run, and
+ * what the switches do to the SMPP binds themselves (short enquire-link and reconnect timers, so a bind or
+ * enquire_link during an isolation would show within seconds).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "passerelle.reminders.send-from=00:00", "passerelle.reminders.send-until=23:59:59",
-        "passerelle.sms.poll-interval-millis=50", "passerelle.sms.housekeeping-interval-millis=300",
+        "passerelle.sms.poll-interval=50ms", "passerelle.sms.housekeeping-interval=300ms",
         "passerelle.sms.retry-initial-delay=200ms", "passerelle.sms.retry-max-delay=1s",
         "passerelle.sms.segments-per-second=200", "passerelle.sms.batch-size=50",
-        "passerelle.sms.smsc.transaction-timeout-millis=2000",
+        "passerelle.sms.smsc.transaction-timeout=2000ms", "passerelle.sms.smsc.enquire-link=1s",
+        "camel.routecontroller.back-off-delay=300",
         "passerelle.channels.breakers.sms.sliding-window-size=10", "passerelle.channels.breakers.sms.minimum-number-of-calls=5",
         "passerelle.channels.breakers.sms.wait-in-open-state=1s",
 })
@@ -48,7 +53,7 @@ class SmsResilienceTest {
     static void smsc(DynamicPropertyRegistry registry) {
         registry.add("passerelle.sms.smsc.port", SMSC::port);
         registry.add("passerelle.sms.smsc.password", () -> TestSmsc.DEFAULT_PASSWORD);
-        registry.add("passerelle.sms.smsc.reconnect-delay-millis", () -> 300);
+        registry.add("passerelle.sms.smsc.reconnect-delay", () -> "300ms");
     }
 
     @AfterAll
@@ -62,6 +67,8 @@ class SmsResilienceTest {
     JdbcClient jdbc;
     @Autowired
     ReminderQueue queue;
+    @Autowired
+    SmscConnections connections;
 
     private SchedulerClient scheduler;
     private OpsClient ops;
@@ -180,22 +187,92 @@ class SmsResilienceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> ops.get("/api/channels/sms").body().contains("\"state\":\"CLOSED\""));
     }
 
-    @Test
-    void isolationClosesTheSmppConnectionsAndRestoreReopensThem() {
+    /** Both binds up: the receiver at start, the transmitter by a first submit. */
+    private void bothBindsUp() {
         await().atMost(Duration.ofSeconds(15)).until(() -> SMSC.boundReceivers() >= 1);
+        int submitted = SMSC.submits().size();
+        book("WARM-" + System.nanoTime() + "-", 8, 1, Instant.now().plus(4, ChronoUnit.HOURS));
+        await().atMost(Duration.ofSeconds(15)).until(() -> SMSC.submits().size() > submitted && SMSC.boundSessions() == 2);
+    }
+
+    @Test
+    void isolationFromActiveClosesEveryBindBeforeTheCallReturnsAndNothingBindsOrPingsUntilRestore() {
+        bothBindsUp();
+        assertThat(ops.get("/api/channels/sms").body()).contains("\"state\":\"ACTIVE\"");
+
+        assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").statusCode()).isEqualTo(200);
+        // no waiting: once isolate has returned, the SMSC holds no session of ours and no socket is left
+        assertThat(SMSC.boundSessions()).as("sessions open at the SMSC when isolate returned").isZero();
+        assertThat(connections.openCount()).as("sockets to the SMSC open on this replica").isZero();
+
+        int bindRequests = SMSC.bindRequestCount();
+        int enquireLinks = SMSC.enquireLinkCount();
+        // three enquire-link periods, fifteen reconnect delays, ten route-controller back-offs
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        assertThat(SMSC.bindRequestCount() - bindRequests).as("bind requests while isolated").isZero();
+        assertThat(SMSC.enquireLinkCount() - enquireLinks).as("enquire_link while isolated").isZero();
+        assertThat(SMSC.boundSessions()).isZero();
+
+        assertThat(ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundReceivers() >= 1);
+        List<String> phones = book("ISOLATED-ACTIVE-", 6, 3, Instant.now().plus(4, ChronoUnit.HOURS));
+        await().atMost(Duration.ofSeconds(20)).until(() -> submitsTo(phones) == 3);
+        assertThat(SMSC.boundSessions()).as("receiver and transmitter bound again").isEqualTo(2);
+
+        // the receiver restarted after the isolation still reconnects by itself after a drop
+        SMSC.crash();
+        SMSC.restart();
+        await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundReceivers() >= 1);
+    }
+
+    @Test
+    void isolationAfterASuspensionClosesTheBindsTooAndRestoreReopensThem() {
+        bothBindsUp();
         assertThat(ops.post("/api/channels/sms/suspend", "{\"reason\":\"hold these\"}").statusCode()).isEqualTo(200);
         List<String> phones = book("ISOLATED-", 7, 3, Instant.now().plus(4, ChronoUnit.HOURS));
         assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundSessions() == 0);
+        assertThat(SMSC.boundSessions()).as("sessions open at the SMSC when isolate returned").isZero();
 
-        // nothing binds again while isolated, even with work due
+        int bindRequests = SMSC.bindRequestCount();
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
-        assertThat(SMSC.boundSessions()).isZero();
+        assertThat(SMSC.bindRequestCount() - bindRequests).as("bind requests while isolated").isZero();
         assertThat(submitsTo(phones)).isZero();
 
         assertThat(ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
                 .statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> submitsTo(phones) == 3);
         await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundReceivers() >= 1);
+    }
+
+    @Test
+    void restoreWhileTheSmscIsDownBindsOnceItIsBack() {
+        bothBindsUp();
+        assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").statusCode()).isEqualTo(200);
+        SMSC.stop();
+        assertThat(ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
+                .statusCode()).isEqualTo(200);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        SMSC.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundReceivers() >= 1);
+    }
+
+    @Test
+    void suspendKeepsTheReceiverBoundSoReceiptsStillApply() {
+        bothBindsUp();
+        SMSC.receiptDelay(Duration.ofMillis(1500));
+        try {
+            List<String> phones = book("RECEIPT-SUSPENDED-", 9, 1, Instant.now().plus(4, ChronoUnit.HOURS));
+            await().atMost(Duration.ofSeconds(10)).until(() -> countStatus("RECEIPT-SUSPENDED-", ReminderStatus.SUBMITTED) == 1);
+            assertThat(ops.post("/api/channels/sms/suspend", "{\"reason\":\"hold the rest\"}").statusCode()).isEqualTo(200);
+            int bindRequests = SMSC.bindRequestCount();
+
+            assertThat(SMSC.boundReceivers()).as("receiver bound while suspended").isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> countStatus("RECEIPT-SUSPENDED-", ReminderStatus.DELIVERED) == 1);
+            assertThat(SMSC.boundSessions()).as("both binds kept while suspended").isEqualTo(2);
+            assertThat(SMSC.bindRequestCount()).as("no rebind was needed").isEqualTo(bindRequests);
+        } finally {
+            SMSC.receiptDelay(Duration.ofMillis(50));
+        }
     }
 }

@@ -47,7 +47,7 @@ class TwoReplicaSendingTest {
                 "--passerelle.sms.smsc.port=" + smsc.port(),
                 "--passerelle.sms.smsc.password=" + TestSmsc.DEFAULT_PASSWORD,
                 "--passerelle.reminders.send-from=00:00", "--passerelle.reminders.send-until=23:59:59",
-                "--passerelle.sms.poll-interval-millis=50", "--passerelle.sms.batch-size=50",
+                "--passerelle.sms.poll-interval=50ms", "--passerelle.sms.batch-size=50",
                 "--passerelle.sms.segments-per-second=2000"));
         a = PasserelleInstance.start("A", args);
         b = PasserelleInstance.start("B", args);

@@ -80,7 +80,8 @@ import org.slf4j.LoggerFactory;
  * a wrong system id or password gets ESME_RINVPASWD (0x0E), and the connection is closed a second
  * later (see {@link #closeImmediatelyOnBindRefusal(boolean)}). {@link #refuseBinds(int)} makes every
  * bind fail with a given status. enquire_link is always answered; unbind is answered and the
- * session closed; other requests get ESME_RINVCMDID.
+ * session closed; other requests get ESME_RINVCMDID. {@link #bindRequestCount()} and
+ * {@link #enquireLinkCount()} count what arrived, {@link #boundSessions()} what is open.
  *
  * <h2>Submits</h2>
  * Every submit_sm on a TX/TRX session is recorded as a {@link ReceivedSubmit} (submit_sm on an RX
@@ -134,6 +135,8 @@ public final class TestSmsc implements AutoCloseable {
     private final Map<String, String[]> receiptStatuses = new ConcurrentHashMap<>();
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final AtomicInteger binds = new AtomicInteger();
+    private final AtomicInteger bindRequests = new AtomicInteger();
+    private final AtomicInteger enquireLinks = new AtomicInteger();
     private final AtomicInteger refusedBinds = new AtomicInteger();
     private final AtomicInteger receiptsSent = new AtomicInteger();
     private final AtomicInteger mosSent = new AtomicInteger();
@@ -319,6 +322,8 @@ public final class TestSmsc implements AutoCloseable {
         plan.reset();
         receiptStatuses.clear();
         binds.set(0);
+        bindRequests.set(0);
+        enquireLinks.set(0);
         refusedBinds.set(0);
         receiptsSent.set(0);
         mosSent.set(0);
@@ -476,12 +481,29 @@ public final class TestSmsc implements AutoCloseable {
         return binds.get();
     }
 
+    /**
+     * Bind requests (bind_transmitter, bind_receiver, bind_transceiver) received since creation (or
+     * {@link #reset()}), accepted or refused.
+     */
+    public int bindRequestCount() {
+        return bindRequests.get();
+    }
+
+    /** enquire_link requests received since creation (or {@link #reset()}). */
+    public int enquireLinkCount() {
+        return enquireLinks.get();
+    }
+
     /** Binds refused (credentials or {@link #refuseBinds}). */
     public int refusedBindCount() {
         return refusedBinds.get();
     }
 
-    /** Currently bound sessions, any bind type. */
+    /**
+     * Sessions open at the SMSC (bound and not unbound), any bind type. A session leaves this count
+     * when its unbind arrives, before the unbind_resp goes out, so an ESME that has its unbind_resp is
+     * never counted; one that drops the connection without unbinding leaves it when the SMSC notices.
+     */
     public int boundSessions() {
         return (int) sessions.values().stream().filter(SmppServerSession::isBound).count();
     }
@@ -796,6 +818,7 @@ public final class TestSmsc implements AutoCloseable {
             quiet.setLogPdu(false);
             quiet.setLogBytes(false);
             config.setLoggingOptions(quiet);
+            bindRequests.incrementAndGet();
             if (closeOnBindRefusal) {
                 int refusal = bindRefusal(bindRequest.getSystemId(), bindRequest.getPassword());
                 if (refusal != ESME_ROK) {
@@ -870,9 +893,11 @@ public final class TestSmsc implements AutoCloseable {
                 return onSubmit(session, sm);
             }
             if (request instanceof EnquireLink) {
+                enquireLinks.incrementAndGet();
                 return request.createResponse();
             }
             if (request instanceof Unbind) {
+                sessions.values().remove(session); // unbound from here on, before the unbind_resp leaves
                 schedule(session::close, 200);
                 return request.createResponse();
             }
