@@ -57,7 +57,9 @@ public class TypedSettings implements PropertiesFunction {
         for (RecordComponent c : value.getClass().getRecordComponents()) {
             if (c.getName().equals(camel)) {
                 try {
-                    return c.getAccessor().invoke(value);
+                    java.lang.reflect.Method accessor = c.getAccessor();
+                    accessor.setAccessible(true); // settings records may be package-private
+                    return accessor.invoke(value);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("Cannot read setting " + name, e);
                 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
@@ -13,6 +12,7 @@ import org.jsmpp.bean.GSMSpecificFeature;
 import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
 import org.passerelle.channel.ChannelCalls;
+import org.passerelle.retry.Backoff;
 import org.passerelle.channel.ChannelId;
 import org.passerelle.scheduling.ReminderQueue;
 import org.passerelle.scheduling.ReminderToSend;
@@ -137,10 +137,8 @@ public class ReminderDispatcher {
         }
     }
 
+    /** @param attempts attempts made so far, this failed one included */
     Duration backoff(int attempts) {
-        long base = properties.retryInitialDelay().toMillis() << Math.min(20, Math.max(0, attempts - 1));
-        long capped = Math.min(base, properties.retryMaxDelay().toMillis());
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (capped * jitter));
+        return Backoff.withJitter(properties.retryInitialDelay(), properties.retryMaxDelay(), attempts - 1);
     }
 }
