@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationContext;
  * never from a raw placeholder with an inline default. A {@link Duration} is given in milliseconds, as Camel's
  * endpoint options expect; anything else as its text. An unknown name stops the route from starting.
  */
-public class TypedSettings implements PropertiesFunction {
+class TypedSettings implements PropertiesFunction {
 
     private final ApplicationContext context;
 
@@ -26,16 +26,27 @@ public class TypedSettings implements PropertiesFunction {
         return "setting";
     }
 
+    /** The settings record with the longest prefix of {@code name} owns it ({@code passerelle.sms} before {@code passerelle}). */
     @Override
     public String apply(String name) {
+        Object owner = null;
+        String ownerPrefix = "";
         for (Object settings : context.getBeansWithAnnotation(ConfigurationProperties.class).values()) {
-            ConfigurationProperties annotation = settings.getClass().getAnnotation(ConfigurationProperties.class);
-            String prefix = annotation == null ? "" : annotation.value().isEmpty() ? annotation.prefix() : annotation.value();
-            if (!prefix.isEmpty() && name.startsWith(prefix + ".")) {
-                return text(walk(settings, name.substring(prefix.length() + 1), name));
+            String prefix = prefix(settings);
+            if (!prefix.isEmpty() && name.startsWith(prefix + ".") && prefix.length() > ownerPrefix.length()) {
+                owner = settings;
+                ownerPrefix = prefix;
             }
         }
-        throw new IllegalArgumentException("No setting " + name + " (routes may only use typed passerelle.* settings)");
+        if (owner == null) {
+            throw new IllegalArgumentException("No setting " + name + " (routes may only use typed passerelle.* settings)");
+        }
+        return text(walk(owner, name.substring(ownerPrefix.length() + 1), name));
+    }
+
+    private static String prefix(Object settings) {
+        ConfigurationProperties annotation = settings.getClass().getAnnotation(ConfigurationProperties.class);
+        return annotation == null ? "" : annotation.value().isEmpty() ? annotation.prefix() : annotation.value();
     }
 
     private static Object walk(Object value, String path, String name) {
