@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Hidden
 @RestController
-public class ProblemErrorController implements ErrorController {
+class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {

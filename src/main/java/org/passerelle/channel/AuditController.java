@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @RestController
 @RequestMapping("/api/audit")
-public class AuditController {
+class AuditController {
 
     private final AuditLog audit;
 

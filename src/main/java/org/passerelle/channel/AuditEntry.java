@@ -3,7 +3,7 @@ package org.passerelle.channel;
 import java.time.OffsetDateTime;
 
 /** One append-only record of a control change: who, when, what from and to, and why. */
-public record AuditEntry(
+record AuditEntry(
         long id,
         OffsetDateTime occurredAt,
         String actor,

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /** The append-only audit of control changes. It has no update or delete on purpose. */
 @Repository
-public class AuditLog {
+class AuditLog {
 
     private final JdbcClient jdbc;
 

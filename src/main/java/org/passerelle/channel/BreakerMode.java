@@ -1,6 +1,6 @@
 package org.passerelle.channel;
 
 /** How ops steer a channel's circuit breaker; AUTO lets Resilience4j decide from failures. */
-public enum BreakerMode {
+enum BreakerMode {
     AUTO, FORCED_OPEN, FORCED_CLOSED
 }

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/channels/{id}/breaker}. */
-public record BreakerRequest(
+record BreakerRequest(
         @NotNull(message = "one of FORCE_OPEN, FORCE_CLOSED, RESET")
         ChannelControl.BreakerCommand action,
         @NotBlank(message = "a reason is required for every control change")

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slowCallDuration a call slower than this counts as slow; when every call in the window is slow the
  *        breaker opens. Keep it above the outside service's own timeout (a card prompt may take 120 s).
  */
-public record BreakerSettings(
+record BreakerSettings(
         @Min(value = 1, message = "passerelle.channels.breakers.<channel>.failure-rate-threshold must be between 1 and 100 (percent)")
         @Max(value = 100, message = "passerelle.channels.breakers.<channel>.failure-rate-threshold must be between 1 and 100 (percent)")
         @DefaultValue("50") int failureRateThreshold,

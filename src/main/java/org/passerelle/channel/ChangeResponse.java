@@ -6,5 +6,5 @@ import java.util.List;
  * Answer to a control change: the channels' status after it, and how many outbound calls that had
  * already started were still running when the call returned (they finish normally).
  */
-public record ChangeResponse(List<ChannelStatus> channels, int callsStillInFlight, IncidentRecord incident) {
+record ChangeResponse(List<ChannelStatus> channels, int callsStillInFlight, IncidentRecord incident) {
 }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Publishes the channel breakers as beans so Camel routes reference them by name. */
 @Configuration(proxyBeanMethods = false)
-public class ChannelBreakerConfiguration {
+class ChannelBreakerConfiguration {
 
     @Bean
     ChannelBreakers channelBreakers(ChannelProperties properties, Clock clock, MeterRegistry meters,

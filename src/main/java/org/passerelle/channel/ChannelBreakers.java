@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * handed to Camel by reference (beans {@code smsBreaker}, {@code paymentsBreaker}), so metrics, ops and
  * the kill switches all see the breaker that the routes really use.
  */
-public class ChannelBreakers {
+class ChannelBreakers {
 
     private final CircuitBreakerRegistry registry;
     private final Map<ChannelId, CircuitBreaker> breakers = new EnumMap<>(ChannelId.class);

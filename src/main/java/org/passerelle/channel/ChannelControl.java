@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * this replica before the call returns. Other replicas pick it up through {@link ChannelReconciler}.
  */
 @Service
-public class ChannelControl {
+class ChannelControl {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelControl.class);
 

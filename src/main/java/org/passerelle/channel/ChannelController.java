@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Channels", description = "Kill switches and circuit breakers of the outside channels")
 @RestController
 @RequestMapping("/api/channels")
-public class ChannelController {
+class ChannelController {
 
     private final ChannelControl control;
     private final ChannelStatusView status;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code passerelle_channel_state_changes_total{channel,action}}: changes made through this replica.
  */
 @Component
-public class ChannelMetrics {
+class ChannelMetrics {
 
     private final MeterRegistry meters;
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * whole snapshot when it moved. If the database cannot be read, the last applied state stays in force.
  */
 @Component
-public class ChannelReconciler implements SmartLifecycle {
+class ChannelReconciler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelReconciler.class);
 

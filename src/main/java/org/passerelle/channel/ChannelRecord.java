@@ -3,7 +3,7 @@ package org.passerelle.channel;
 import java.time.OffsetDateTime;
 
 /** The persisted desired state of one channel and who last changed it. */
-public record ChannelRecord(
+record ChannelRecord(
         ChannelId id,
         ChannelState state,
         BreakerMode breakerMode,

@@ -10,6 +10,6 @@ package org.passerelle.channel;
  *   ops restore the channel.</li>
  * </ul>
  */
-public enum ChannelState {
+enum ChannelState {
     ACTIVE, SUSPENDED, ISOLATED
 }

@@ -3,7 +3,7 @@ package org.passerelle.channel;
 import java.time.OffsetDateTime;
 
 /** What ops see of one channel on this replica. */
-public record ChannelStatus(
+record ChannelStatus(
         String id,
         ChannelState state,
         boolean open,

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds {@link ChannelStatus} from the applied snapshot, the gate and the live breakers. */
 @Component
-public class ChannelStatusView {
+class ChannelStatusView {
 
     private final ChannelReconciler reconciler;
     private final ChannelGate gate;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** JDBC access to the control plane tables. Callers own the transaction. */
 @Repository
-public class ChannelStore {
+class ChannelStore {
 
     private final JdbcClient jdbc;
 

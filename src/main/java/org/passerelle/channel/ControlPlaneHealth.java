@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * whether a channel is suspended: a suspended channel is normal operation.
  */
 @Component("controlPlane")
-public class ControlPlaneHealth implements HealthIndicator {
+class ControlPlaneHealth implements HealthIndicator {
 
     private static final Duration STALE_AFTER = Duration.ofSeconds(10);
 

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** Everything a replica needs to apply the desired state: read in one go, versioned by revision. */
-public record ControlSnapshot(long revision, Map<ChannelId, ChannelRecord> channels, Long openIncidentId) {
+record ControlSnapshot(long revision, Map<ChannelId, ChannelRecord> channels, Long openIncidentId) {
 
     public ControlSnapshot {
         channels = Map.copyOf(new EnumMap<>(channels));

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Incident", description = "Isolate the hospital in one action, restore channels one by one")
 @RestController
 @RequestMapping("/api/incident")
-public class IncidentController {
+class IncidentController {
 
     private final ChannelControl control;
     private final ChannelStatusView status;

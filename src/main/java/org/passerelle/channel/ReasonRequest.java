@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Body of every control change: the reason is mandatory and goes into the audit. */
-public record ReasonRequest(
+record ReasonRequest(
         @NotBlank(message = "a reason is required for every control change")
         @Size(max = 500, message = "at most 500 characters")
         String reason) {

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Body of {@code POST /api/incident/restore}: the channels to bring back now, and why. */
-public record RestoreRequest(
+record RestoreRequest(
         @NotEmpty(message = "name at least one channel to restore (sms, payments, scheduling)")
         @Size(max = 3)
         List<@NotBlank String> channels,

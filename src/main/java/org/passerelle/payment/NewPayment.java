@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 /** Body of POST /api/payments. */
-public record NewPayment(
+record NewPayment(
         @Schema(description = "The terminal (nexo POIID)", example = "V400m-324688179")
         @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,40}", message = "1-40 letters, digits or . _ -")
         String terminalId,

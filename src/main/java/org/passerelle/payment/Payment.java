@@ -3,7 +3,7 @@ package org.passerelle.payment;
 import java.time.Instant;
 
 /** One row of the payment journal. */
-public record Payment(
+record Payment(
         String id,
         String terminalId,
         long amountMinor,

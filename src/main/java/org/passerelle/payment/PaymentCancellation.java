@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * arrives as the payment's own answer (CANCELLED, or APPROVED if the card was faster).
  */
 @Service
-public class PaymentCancellation {
+class PaymentCancellation {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCancellation.class);
 

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction before the worker may call the terminal.
  */
 @Service
-public class PaymentIntake {
+class PaymentIntake {
 
     public record Accepted(Payment payment, boolean replayed) {
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * backwards. Callers own the transaction.
  */
 @Repository
-public class PaymentJournal {
+class PaymentJournal {
 
     private final JdbcClient jdbc;
 

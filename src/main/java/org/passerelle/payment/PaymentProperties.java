@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("passerelle.payments")
-public record PaymentProperties(
+record PaymentProperties(
         @Valid @NotNull @DefaultValue Backend backend,
         @DefaultValue("PASSERELLE")
         @Pattern(regexp = "[A-Za-z0-9._-]{1,32}", message = "passerelle.payments.sale-id: 1-32 letters, digits or . _ -")

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads payments for the API, including the long poll that waits for an outcome. */
 @Service
-public class PaymentQueries {
+class PaymentQueries {
 
     private final PaymentJournal journal;
     private final RefundJournal refunds;

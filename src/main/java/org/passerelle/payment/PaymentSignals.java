@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * seen too, only a little later.
  */
 @Component
-public class PaymentSignals {
+class PaymentSignals {
 
     static final long MAX_SLEEP_MILLIS = 500;
 

@@ -1,7 +1,7 @@
 package org.passerelle.payment;
 
 /** Where a card payment stands. See {@link PaymentStateMachine} for the legal moves. */
-public enum PaymentState {
+enum PaymentState {
     /** Journaled; the terminal has not been called yet. */
     RECEIVED,
     /** The PaymentRequest has left (or is about to leave) for the terminal backend. */

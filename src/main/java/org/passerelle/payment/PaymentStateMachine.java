@@ -26,7 +26,7 @@ import java.util.Set;
  * APPROVED ──> REVERSED | PARTIALLY_REFUNDED | REFUNDED;  PARTIALLY_REFUNDED ──> PARTIALLY_REFUNDED | REFUNDED
  * </pre>
  */
-public final class PaymentStateMachine {
+final class PaymentStateMachine {
 
     private static final Map<PaymentState, Set<PaymentState>> NEXT = new EnumMap<>(PaymentState.class);
 

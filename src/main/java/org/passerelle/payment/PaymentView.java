@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A payment as the cashier's desk application sees it. No card data beyond scheme, masked PAN and auth code. */
-public record PaymentView(
+record PaymentView(
         String id,
         String terminalId,
         long amountMinor,

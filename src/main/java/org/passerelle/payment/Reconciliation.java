@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /** Builds the end-of-day report; the day is taken in {@code passerelle.payments.zone}. */
 @Service
-public class Reconciliation {
+class Reconciliation {
 
     private final ReconciliationQueries queries;
     private final PaymentProperties properties;

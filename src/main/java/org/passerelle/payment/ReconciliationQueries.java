@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Read-only aggregates for the reconciliation report. */
 @Repository
-public class ReconciliationQueries {
+class ReconciliationQueries {
 
     record StateRow(String terminalId, String currency, PaymentState state, long count, long amountMinor) {
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * how many payments ended in each state and for how much; the refunds of the day; and every payment or
  * refund that needs a human, whatever its day.
  */
-public record ReconciliationReport(
+record ReconciliationReport(
         LocalDate date,
         String zone,
         Instant from,

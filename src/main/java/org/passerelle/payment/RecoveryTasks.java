@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * at the same moment.
  */
 @Repository
-public class RecoveryTasks {
+class RecoveryTasks {
 
     private final JdbcClient jdbc;
 

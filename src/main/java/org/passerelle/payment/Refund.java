@@ -3,7 +3,7 @@ package org.passerelle.payment;
 import java.time.Instant;
 
 /** One row of the refund journal. */
-public record Refund(
+record Refund(
         String id,
         String paymentId,
         long amountMinor,

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Refunds of approved payments. Callers own the transaction and lock the payment row first. */
 @Repository
-public class RefundJournal {
+class RefundJournal {
 
     private final JdbcClient jdbc;
 

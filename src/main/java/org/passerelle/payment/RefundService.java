@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * requests) before the request leaves; it is answered within the request, or left UNKNOWN for recovery.
  */
 @Service
-public class RefundService {
+class RefundService {
 
     public record Outcome(Refund refund, boolean replayed) {
     }

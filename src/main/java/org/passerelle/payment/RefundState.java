@@ -1,7 +1,7 @@
 package org.passerelle.payment;
 
 /** A refund is sent as soon as it is journaled; UNKNOWN is resolved by TransactionStatus like a payment. */
-public enum RefundState {
+enum RefundState {
     IN_PROGRESS, SUCCEEDED, FAILED, UNKNOWN;
 
     /** Counts against what is left to refund: anything that may give money back. */

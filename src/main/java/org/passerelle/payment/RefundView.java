@@ -2,7 +2,7 @@ package org.passerelle.payment;
 
 import java.time.Instant;
 
-public record RefundView(String id, String paymentId, long amountMinor, RefundState state, String message,
+record RefundView(String id, String paymentId, long amountMinor, RefundState state, String message,
                          String terminalTransactionId, String errorCondition, boolean needsHuman,
                          Instant createdAt, Instant updatedAt) {
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * (or the outcome is settled by recovery).
  */
 @Repository
-public class TerminalLocks {
+class TerminalLocks {
 
     private final JdbcClient jdbc;
 

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @RestController
 @RequestMapping("/api/appointments")
-public class AppointmentController {
+class AppointmentController {
 
     private static final String ID = "[A-Za-z0-9._-]{1,64}";
 

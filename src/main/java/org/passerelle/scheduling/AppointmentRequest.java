@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /** Body of {@code PUT /api/appointments/{id}}. */
-public record AppointmentRequest(
+record AppointmentRequest(
         @Size(max = 32, message = "at most 32 characters")
         @Pattern(regexp = "[0-9+ ().\\-/]*", message = "digits, spaces, + ( ) . - / only")
         String patientPhone,

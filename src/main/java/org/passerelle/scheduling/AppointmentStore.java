@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** JDBC access to appointments and reminders. Callers own the transaction. */
 @Repository
-public class AppointmentStore {
+class AppointmentStore {
 
     private final JdbcClient jdbc;
 

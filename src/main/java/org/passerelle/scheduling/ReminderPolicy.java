@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Window edges are local times in the configured zone, so they hold across daylight-saving changes.
  */
 @Component
-public class ReminderPolicy {
+class ReminderPolicy {
 
     private final ReminderProperties properties;
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** JDBC access to reminders and their SMPP parts. Every state change is a conditional update. */
 @Repository
-public class ReminderStore {
+class ReminderStore {
 
     private final JdbcClient jdbc;
     private final boolean postgres;

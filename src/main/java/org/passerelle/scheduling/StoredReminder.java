@@ -3,7 +3,7 @@ package org.passerelle.scheduling;
 import java.time.Instant;
 
 /** A reminder row. */
-public record StoredReminder(
+record StoredReminder(
         long id,
         String appointmentId,
         int seq,

@@ -1,7 +1,7 @@
 package org.passerelle.security;
 
 /** What a user may do. A user may hold several. */
-public enum Role {
+enum Role {
     /** Sends appointments (scheduling system or its integration engine). */
     SCHEDULER,
     /** Takes card payments at a cashier desk. */

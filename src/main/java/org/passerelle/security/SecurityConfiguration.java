@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * decided here, in one place, so the role matrix test can hold it.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     private static final String OPS = Role.OPS.name();
     private static final String AUDITOR = Role.AUDITOR.name();

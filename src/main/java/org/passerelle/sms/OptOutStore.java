@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /** Numbers that replied STOP, kept as keyed hashes only. */
 @Repository
-public class OptOutStore {
+class OptOutStore {
 
     private final JdbcClient jdbc;
 

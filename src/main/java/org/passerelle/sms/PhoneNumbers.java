@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * reason, and numbers that replied STOP are refused as opted out.
  */
 @Component
-public class PhoneNumbers implements PhonePolicy {
+class PhoneNumbers implements PhonePolicy {
 
     static final String DEFAULT_REGION = "FR";
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();

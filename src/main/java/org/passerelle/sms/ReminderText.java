@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Writes a reminder from its site's template; only the template's six fields can reach the SMS. */
 @Component
-public class ReminderText {
+class ReminderText {
 
     private final SiteProperties sites;
     private final SmsProperties properties;

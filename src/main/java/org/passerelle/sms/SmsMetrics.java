@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Counters of what the reminder route did on this replica. */
 @Component
-public class SmsMetrics {
+class SmsMetrics {
 
     private final Counter segments;
     private final Counter reminders;

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** This replica's name in reminder claims: unique per process start. */
 @Component
-public class SmsNode {
+class SmsNode {
 
     private final String id;
 

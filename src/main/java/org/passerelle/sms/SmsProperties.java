@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("passerelle.sms")
-public record SmsProperties(
+record SmsProperties(
         @Valid @NotNull @DefaultValue Smsc smsc,
         @NotBlank @DefaultValue("HOPITAL") String senderId,
         @DefaultValue("true") boolean transliterate,

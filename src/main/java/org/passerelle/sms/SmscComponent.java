@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * submit, which passes the {@code sms} gate first.
  */
 @Component("smsc")
-public class SmscComponent extends DefaultComponent {
+class SmscComponent extends DefaultComponent {
 
     static final String SYSTEM_TYPE = "passerelle";
 

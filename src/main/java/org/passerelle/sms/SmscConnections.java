@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * by {@code closeAll} or by its own second check.
  */
 @Component
-public class SmscConnections {
+class SmscConnections {
 
     private static final Logger log = LoggerFactory.getLogger(SmscConnections.class);
 

@@ -4,10 +4,22 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Repository;
@@ -75,5 +87,54 @@ class ArchitectureTest {
                         "org.passerelle.sms..", "org.passerelle.payment..")
                 .allowEmptyShould(true)
                 .check(main);
+    }
+
+    /**
+     * Each package shows only its doors: a public top-level type is used by another package's main code,
+     * or is a bean that routes/ call by name (Camel invokes only public classes), or is a settings record
+     * the tests outside the package build. Everything else is package-private.
+     */
+    @Test
+    void publicTypesAreDoorsOtherPackagesUse() throws IOException {
+        Set<String> routeBeans = routeBeans();
+        ArchCondition<JavaClass> used = new ArchCondition<>("be used outside their package or be a route bean") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                boolean outside = type.getDirectDependenciesToSelf().stream()
+                        .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
+                String bean = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
+                if (!outside && !routeBeans.contains(bean) && !TEST_DOORS.contains(type.getName())) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName()
+                            + " is public but no other package uses it: make it package-private"));
+                }
+            }
+        };
+        classes().that().arePublic().and().areTopLevelClasses().and().resideInAPackage("org.passerelle.*..")
+                .should(used).check(main);
+    }
+
+    /**
+     * Public only for tests of another package: settings records that the configuration tests bind and read,
+     * and what Hl7IntakeTest reads back to compare HL7 intake with the REST one.
+     */
+    private static final Set<String> TEST_DOORS = Set.of(
+            "org.passerelle.security.ConfiguredUser", "org.passerelle.security.SecurityProperties",
+            "org.passerelle.channel.ChannelProperties", "org.passerelle.sandbox.SandboxProperties",
+            "org.passerelle.scheduling.AppointmentView", "org.passerelle.scheduling.AppointmentViews",
+            "org.passerelle.scheduling.AppointmentNotFoundException",
+            "org.passerelle.scheduling.hl7.mllp.PipelinedMllpComponent");
+
+    private static Set<String> routeBeans() throws IOException {
+        Set<String> beans = new HashSet<>();
+        Pattern ref = Pattern.compile("ref:\\s*([A-Za-z0-9_]+)");
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path file : files.toList()) {
+                Matcher m = ref.matcher(Files.readString(file));
+                while (m.find()) {
+                    beans.add(m.group(1));
+                }
+            }
+        }
+        return beans;
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * SUSPENDED, and never while it is ISOLATED.
  */
 @Component("gate")
-public class GateComponent extends DefaultComponent {
+class GateComponent extends DefaultComponent {
 
     private static final String FOLLOW_UP = "follow-up:";
 

@@ -9,7 +9,7 @@ import org.passerelle.channel.ChannelGate;
 import org.passerelle.channel.ChannelId;
 
 /** Producer-only endpoint that puts the channel gate in front of another endpoint. */
-public class GateEndpoint extends DefaultEndpoint {
+class GateEndpoint extends DefaultEndpoint {
 
     private final ChannelGate gate;
     private final ChannelId channel;

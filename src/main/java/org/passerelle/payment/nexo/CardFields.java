@@ -5,7 +5,7 @@ package org.passerelle.payment.nexo;
  * the first 6 and last 4 digits, a scheme name and an authorisation code. A backend that sends a full
  * PAN still gets it masked here, before anything is stored or logged.
  */
-public final class CardFields {
+final class CardFields {
 
     private CardFields() {
     }

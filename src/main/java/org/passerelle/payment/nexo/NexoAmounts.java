@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 
 /** Our API counts integer minor units; nexo writes decimal major units. Converted here and nowhere else. */
-public final class NexoAmounts {
+final class NexoAmounts {
 
     private NexoAmounts() {
     }

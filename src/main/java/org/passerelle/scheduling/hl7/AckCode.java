@@ -1,7 +1,7 @@
 package org.passerelle.scheduling.hl7;
 
 /** MSA-1 acknowledgment codes (HL7 table 0008, original mode). */
-public enum AckCode {
+enum AckCode {
     /** Accepted: the message was applied and its effect is stored. */
     AA,
     /** Application error: the content is wrong; resending it unchanged will fail again. */

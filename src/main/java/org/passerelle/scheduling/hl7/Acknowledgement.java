@@ -10,7 +10,7 @@ import java.util.UUID;
  * carries MSA-3 and an ERR segment (ERR-2 location, ERR-3 code from table 0357, ERR-4 severity E,
  * ERR-8 user message). Written in the sender's own delimiters, so its header fields are copied as is.
  */
-public final class Acknowledgement {
+final class Acknowledgement {
 
     private static final DateTimeFormatter HL7_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ");
 

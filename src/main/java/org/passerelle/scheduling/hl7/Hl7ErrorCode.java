@@ -1,7 +1,7 @@
 package org.passerelle.scheduling.hl7;
 
 /** ERR-3 error codes used here (HL7 table 0357, message error condition codes). */
-public enum Hl7ErrorCode {
+enum Hl7ErrorCode {
     SEGMENT_SEQUENCE_ERROR(100, "Segment sequence error"),
     REQUIRED_FIELD_MISSING(101, "Required field missing"),
     DATA_TYPE_ERROR(102, "Data type error"),

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * AE or AR the sender may fix and resend under the same control id. Callers own the transaction.
  */
 @Repository
-public class Hl7MessageLog {
+class Hl7MessageLog {
 
     /** What was answered the first time. */
     public record Applied(AckCode ackCode, String ackText, Instant receivedAt) {

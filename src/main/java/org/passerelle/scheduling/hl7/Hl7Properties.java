@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "passerelle.hl7", ignoreUnknownFields = false)
-public record Hl7Properties(
+record Hl7Properties(
         @Min(value = 0, message = "passerelle.hl7.port must be between 0 and 65535")
         @Max(value = 65535, message = "passerelle.hl7.port must be between 0 and 65535")
         @DefaultValue("2575") int port,

@@ -6,7 +6,7 @@ package org.passerelle.scheduling.hl7;
  *
  * @param location ERR-2 as segment, sequence and field (e.g. {@code SCH 1 1}), or null
  */
-public class Hl7Rejection extends RuntimeException {
+class Hl7Rejection extends RuntimeException {
 
     private final AckCode ackCode;
     private final Hl7ErrorCode errorCode;

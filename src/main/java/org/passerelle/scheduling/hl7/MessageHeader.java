@@ -8,7 +8,7 @@ import java.util.Optional;
  * The MSH of a received message, read by hand so that even a message HAPI cannot parse gets an ACK
  * that names it. Fields keep the sender's encoding: they are copied into the ACK as they came.
  */
-public record MessageHeader(
+record MessageHeader(
         char fieldSeparator,
         String encodingCharacters,
         String sendingApplication,   // MSH-3

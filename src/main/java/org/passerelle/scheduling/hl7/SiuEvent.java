@@ -3,7 +3,7 @@ package org.passerelle.scheduling.hl7;
 import java.util.Optional;
 
 /** The SIU trigger events Passerelle applies; all use the SIU_S12 structure. */
-public enum SiuEvent {
+enum SiuEvent {
     S12(Action.BOOK, "new appointment"),
     S13(Action.BOOK, "reschedule"),
     S14(Action.BOOK, "modification"),

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * with a precise AE.
  */
 @Component
-public class SiuReader {
+class SiuReader {
 
     /** HL7 DTM: YYYYMMDDHHMM[SS[.S[S[S[S]]]]][+/-ZZZZ]; a start needs at least the minute. */
     private static final Pattern DTM = Pattern.compile(

@@ -13,6 +13,6 @@ package org.passerelle.sms.text;
  * @param callbackPhone number to call to cancel or move ({@code {rappel}})
  * @param reference     appointment reference ({@code {reference}})
  */
-public record ReminderFields(String date, String time, String siteLabel, String siteAddress,
+record ReminderFields(String date, String time, String siteLabel, String siteAddress,
                              String callbackPhone, String reference) {
 }

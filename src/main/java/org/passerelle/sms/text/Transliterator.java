@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>The degree sign becomes the letter {@code o}: in French text it mostly appears in
  * "n°" (numéro), whose usual spelled-out abbreviation is "no".
  */
-public final class Transliterator {
+final class Transliterator {
 
     private static final Map<Character, String> REPLACEMENTS = Map.ofEntries(
             Map.entry('â', "a"), Map.entry('ê', "e"), Map.entry('î', "i"), Map.entry('ô', "o"),

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Registers Passerelle's {@code mllp} component; Camel resolves the {@code mllp:} scheme to this bean. */
 @Configuration(proxyBeanMethods = false)
-public class MllpComponentConfiguration {
+class MllpComponentConfiguration {
 
     @Bean("mllp")
     PipelinedMllpComponent mllp() {

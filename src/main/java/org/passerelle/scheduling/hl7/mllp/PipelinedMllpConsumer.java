@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * Nothing else changes: reading, timeouts and ACK writing are camel-mllp's own.
  */
-public class PipelinedMllpConsumer extends MllpTcpServerConsumer {
+class PipelinedMllpConsumer extends MllpTcpServerConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(PipelinedMllpConsumer.class);
     private static final int SHORTEST_SAFE_PAYLOAD = 4;

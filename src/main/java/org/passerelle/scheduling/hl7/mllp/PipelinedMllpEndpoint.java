@@ -7,7 +7,7 @@ import org.apache.camel.component.mllp.MllpConfiguration;
 import org.apache.camel.component.mllp.MllpEndpoint;
 
 /** An {@code mllp:} endpoint whose consumer is the {@link PipelinedMllpConsumer}; producers are unchanged. */
-public class PipelinedMllpEndpoint extends MllpEndpoint {
+class PipelinedMllpEndpoint extends MllpEndpoint {
 
     public PipelinedMllpEndpoint(String uri, MllpComponent component, MllpConfiguration configuration) {
         super(uri, component, configuration);
