@@ -6,7 +6,7 @@ import org.passerelle.api.ProblemTypes;
 import org.springframework.http.HttpStatus;
 
 /** The scheduling channel is suspended: nothing new is accepted, nothing accepted earlier is lost. */
-class IntakeSuspendedException extends ClientProblem {
+public class IntakeSuspendedException extends ClientProblem {
     public static final URI TYPE = URI.create(ProblemTypes.BASE + "scheduling-suspended");
 
     public IntakeSuspendedException() {

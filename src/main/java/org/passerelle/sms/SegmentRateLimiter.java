@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** Token bucket in segments per second: a three-part reminder costs three tokens. */
 @Component("smsRateLimiter")
-class SegmentRateLimiter {
+public class SegmentRateLimiter {
 
     private final double perNano;
     private final double capacity;

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -101,9 +103,9 @@ class ArchitectureTest {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
                 boolean outside = type.getDirectDependenciesToSelf().stream()
-                        .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
-                String bean = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
-                if (!outside && !routeBeans.contains(bean) && !TEST_DOORS.contains(type.getName())) {
+                        .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()))
+                        || caughtOutsideItsPackage(type);
+                if (!outside && !routeBeans.contains(beanName(type)) && !TEST_DOORS.contains(type.getName())) {
                     events.add(SimpleConditionEvent.violated(type, type.getName()
                             + " is public but no other package uses it: make it package-private"));
                 }
@@ -111,6 +113,39 @@ class ArchitectureTest {
         };
         classes().that().arePublic().and().areTopLevelClasses().and().resideInAPackage("org.passerelle.*..")
                 .should(used).check(main);
+    }
+
+    /** Camel calls the beans that routes/ name through reflection, which needs public classes and methods. */
+    @Test
+    void beansThatRoutesCallArePublic() throws IOException {
+        Set<String> routeBeans = routeBeans();
+        classes().that().areAnnotatedWith(Component.class).should(new ArchCondition<>("be public when a route calls them") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                if (routeBeans.contains(beanName(type)) && !type.getModifiers().contains(JavaModifier.PUBLIC)) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName() + " is called by a route as "
+                            + beanName(type) + " but is not public"));
+                }
+            }
+        }).check(main);
+    }
+
+    /** ArchUnit does not count a catch clause as a dependency. */
+    private static boolean caughtOutsideItsPackage(JavaClass type) {
+        return main.stream().filter(c -> !c.getPackageName().equals(type.getPackageName()))
+                .flatMap(c -> c.getCodeUnits().stream())
+                .flatMap(u -> u.getTryCatchBlocks().stream())
+                .anyMatch(block -> block.getCaughtThrowables().contains(type));
+    }
+
+    private static String beanName(JavaClass type) {
+        if (type.isAnnotatedWith(Component.class)) {
+            String named = type.getAnnotationOfType(Component.class).value();
+            if (!named.isEmpty()) {
+                return named;
+            }
+        }
+        return Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
     }
 
     /**

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Logs carry the control id, facility, event and outcome only: never a name, number or message text.
  */
 @Component("hl7SiuIntake")
-class SiuIntake {
+public class SiuIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SiuIntake.class);
     static final String SUSPENDED = "scheduling intake suspended, resend later";
