@@ -2,6 +2,6 @@
  * Who may call what: HTTP Basic on every endpoint but the liveness and readiness probes, each endpoint's
  * roles in one place ({@code SCHEDULER}, {@code CASHIER}, {@code OPS}, {@code AUDITOR}), configured users with
  * hashed passwords only, a short-lived cache of correctly verified passwords, and 401/403 as problem+json. Offers
- * no types to other packages. Depends on {@code api}.
+ * no types to other packages. Depends on {@code api} and {@code privacy} ({@code Digests}, for the keyed cache).
  */
 package org.passerelle.security;

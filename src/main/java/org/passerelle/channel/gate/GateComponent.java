@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Camel component {@code gate:<channel>:[follow-up:]<endpoint uri>}: sends to the wrapped endpoint only after
  * the channel gate admitted the call, in the same thread, right before the wrapped producer runs. Example:
- * {@code to: "gate:sms:smpp://smsc:2775?systemId=..."}. A closed gate fails the exchange with
+ * {@code to: "gate:sms:smsc:transmitter"} or {@code to: "gate:payments:follow-up:ref:terminalBackendShort"}. A closed gate fails the exchange with
  * {@link org.passerelle.channel.ChannelClosedException} and nothing is sent.
  *
  * <p>New work passes only while the channel is ACTIVE. {@code follow-up:} marks traffic about work already
