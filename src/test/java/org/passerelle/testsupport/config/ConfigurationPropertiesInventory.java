@@ -57,9 +57,17 @@ public final class ConfigurationPropertiesInventory {
         };
         Set<Class<?>> classes = new TreeSet<>((a, b) -> a.getName().compareTo(b.getName()));
         for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-            classes.add(ClassUtils.resolveClassName(candidate.getBeanClassName(), getClass().getClassLoader()));
+            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), getClass().getClassLoader());
+            if (!isTestClass(type)) { // settings records that tests declare for themselves are not the product's
+                classes.add(type);
+            }
         }
         return classes;
+    }
+
+    private static boolean isTestClass(Class<?> type) {
+        java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source != null && source.getLocation() != null && source.getLocation().toString().contains("test-classes");
     }
 
     private static String prefixOf(Class<?> type) {
