@@ -28,12 +28,19 @@ public class TypedSettings implements PropertiesFunction {
 
     @Override
     public String apply(String name) {
+        // the most specific owner wins: passerelle.sms.* belongs to passerelle.sms, not to passerelle
+        Object owner = null;
+        String ownerPrefix = "";
         for (Object settings : context.getBeansWithAnnotation(ConfigurationProperties.class).values()) {
             ConfigurationProperties annotation = settings.getClass().getAnnotation(ConfigurationProperties.class);
             String prefix = annotation == null ? "" : annotation.value().isEmpty() ? annotation.prefix() : annotation.value();
-            if (!prefix.isEmpty() && name.startsWith(prefix + ".")) {
-                return text(walk(settings, name.substring(prefix.length() + 1), name));
+            if (!prefix.isEmpty() && name.startsWith(prefix + ".") && prefix.length() > ownerPrefix.length()) {
+                owner = settings;
+                ownerPrefix = prefix;
             }
+        }
+        if (owner != null) {
+            return text(walk(owner, name.substring(ownerPrefix.length() + 1), name));
         }
         throw new IllegalArgumentException("No setting " + name + " (routes may only use typed passerelle.* settings)");
     }
