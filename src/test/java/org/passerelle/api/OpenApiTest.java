@@ -1,7 +1,8 @@
 package org.passerelle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.passerelle.testsupport.ApiClient.ok;
+import static org.passerelle.testsupport.Api.ok;
+import static org.passerelle.testsupport.Role.AUDITOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.passerelle.testsupport.ApiClient;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.HandlerInventory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +38,7 @@ class OpenApiTest {
 
     @BeforeEach
     void fetch() {
-        ApiClient.Reply reply = ok(new ApiClient(port).get("/v3/api-docs", "auditor"));
+        ApiResponse reply = ok(Api.onPort(port).as(AUDITOR).get("/v3/api-docs"));
         assertThat(reply.contentType()).startsWith("application/json");
         docs = reply.json();
     }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.passerelle.payment.nexo.NexoMessages;
 import org.passerelle.payment.nexo.ServiceIds;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.terminal.FakeTerminalBackend;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -118,10 +119,10 @@ class PaymentLatencyBenchmark {
 
     private long refuse(String user) throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = send(user, "POST", "/api/payments", paymentBody("BENCH-REFUSED"), UUID.randomUUID().toString());
+        ApiResponse r = send(user, "POST", "/api/payments", paymentBody("BENCH-REFUSED"), UUID.randomUUID().toString());
         long micros = (System.nanoTime() - t0) / 1_000;
-        if (r.statusCode() != 503) {
-            throw new IllegalStateException("expected 503, got " + r.statusCode() + " " + r.body());
+        if (r.status() != 503) {
+            throw new IllegalStateException("expected 503, got " + r.status() + " " + r.body());
         }
         return micros;
     }
@@ -146,13 +147,13 @@ class PaymentLatencyBenchmark {
     /** Microseconds to the 202, and to the approved answer of the long poll. */
     private long[] viaPasserelle(String terminal, String user) throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> posted = send(user, "POST", "/api/payments", paymentBody(terminal), UUID.randomUUID().toString());
+        ApiResponse posted = send(user, "POST", "/api/payments", paymentBody(terminal), UUID.randomUUID().toString());
         long accepted = (System.nanoTime() - t0) / 1_000;
-        if (posted.statusCode() != 202) {
-            throw new IllegalStateException("expected 202, got " + posted.statusCode() + " " + posted.body());
+        if (posted.status() != 202) {
+            throw new IllegalStateException("expected 202, got " + posted.status() + " " + posted.body());
         }
         String id = JSON.readTree(posted.body()).path("id").asText();
-        HttpResponse<String> done = send(user, "GET", "/api/payments/" + id + "?wait=10s", null, null);
+        ApiResponse done = send(user, "GET", "/api/payments/" + id + "?wait=10s", null, null);
         long total = (System.nanoTime() - t0) / 1_000;
         if (!JSON.readTree(done.body()).path("state").asText().equals("APPROVED")) {
             throw new IllegalStateException("not approved: " + done.body());
@@ -160,16 +161,9 @@ class PaymentLatencyBenchmark {
         return new long[] {accepted, total};
     }
 
-    private HttpResponse<String> send(String user, String method, String path, String body, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            b.header("Idempotency-Key", key);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    /** As {@code user} (password = name; "cashier10" is this benchmark's own bcrypt cost-10 user). */
+    private ApiResponse send(String user, String method, String path, String body, String key) {
+        return Api.onPort(port).withCredentials(user, user).idempotencyKey(key).send(method, path, "application/json", body);
     }
 
     private static String paymentBody(String terminal) {

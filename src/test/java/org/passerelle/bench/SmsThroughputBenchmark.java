@@ -2,6 +2,9 @@ package org.passerelle.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.AppointmentBody.appointment;
+import static org.passerelle.testsupport.Role.OPS;
+import static org.passerelle.testsupport.Role.SCHEDULER;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.passerelle.testsupport.OpsClient;
-import org.passerelle.testsupport.SchedulerClient;
+import org.passerelle.testsupport.Api;
 import org.passerelle.testsupport.smsc.TestSmsc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,11 +62,10 @@ class SmsThroughputBenchmark {
 
     @Test
     void appointmentsAcceptedAndSmsSubmittedPerSecond() throws Exception {
-        OpsClient ops = new OpsClient(port, "ops", "ops");
-        SchedulerClient scheduler = new SchedulerClient(port);
-        ops.post("/api/channels/sms/suspend", "{\"reason\":\"benchmark: build the backlog\"}");
+        Api api = Api.onPort(port);
+        api.as(OPS).post("/api/channels/sms/suspend", "{\"reason\":\"benchmark: build the backlog\"}");
         Instant start = Instant.now().plus(4, ChronoUnit.HOURS);
-        warmUp(scheduler, start);
+        warmUp(api, start);
 
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> done = new ArrayList<>();
@@ -73,8 +74,7 @@ class SmsThroughputBenchmark {
             int client = c;
             done.add(pool.submit(() -> {
                 for (int i = client; i < APPOINTMENTS; i += CLIENTS) {
-                    int status = scheduler.put("BENCH-" + i, String.format("06 40 %02d %02d %02d", i / 10000, i / 100 % 100, i % 100),
-                            start, "PONTCHAILLOU").statusCode();
+                    int status = api.as(SCHEDULER).put("/api/appointments/BENCH-" + i, appointment(String.format("06 40 %02d %02d %02d", i / 10000, i / 100 % 100, i % 100), start, "PONTCHAILLOU")).status();
                     if (status != 201) {
                         throw new IllegalStateException("PUT answered " + status);
                     }
@@ -88,7 +88,7 @@ class SmsThroughputBenchmark {
         pool.shutdown();
 
         long t1 = System.nanoTime();
-        ops.post("/api/channels/sms/resume", "{\"reason\":\"benchmark: drain\"}");
+        api.as(OPS).post("/api/channels/sms/resume", "{\"reason\":\"benchmark: drain\"}");
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() ->
                 SMSC.submits().size() >= APPOINTMENTS + 20);
         double sendSeconds = (System.nanoTime() - t1) / 1e9;
@@ -100,9 +100,9 @@ class SmsThroughputBenchmark {
                 APPOINTMENTS, sendSeconds, APPOINTMENTS / sendSeconds);
     }
 
-    private void warmUp(SchedulerClient scheduler, Instant start) {
+    private void warmUp(Api api, Instant start) {
         for (int i = 0; i < 20; i++) {
-            scheduler.put("WARM-" + i, String.format("06 41 00 00 %02d", i), start, "PONTCHAILLOU");
+            api.as(SCHEDULER).put("/api/appointments/WARM-" + i, appointment(String.format("06 41 00 00 %02d", i), start, "PONTCHAILLOU"));
         }
     }
 }

@@ -2,6 +2,8 @@ package org.passerelle.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Role.AUDITOR;
+import static org.passerelle.testsupport.Role.OPS;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.sql.Connection;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.PasserelleInstance;
-import org.passerelle.testsupport.PasserelleInstance.Response;
 import org.passerelle.testsupport.PostgresTestDatabase;
 
 /**
@@ -75,7 +78,7 @@ class ConcurrentControlTest {
         List<Call> calls = race(15, (thread, i) -> {
             String op = ThreadLocalRandom.current().nextBoolean() ? "suspend" : "resume";
             String reason = "t" + thread + "#" + i + " " + op;
-            return new Call(op, reason, "/api/channels/sms/" + op, PasserelleInstance.json(Map.of("reason", reason)));
+            return new Call(op, reason, "/api/channels/sms/" + op, Api.json(Map.of("reason", reason)));
         });
 
         assertOnly200Or409(calls);
@@ -104,23 +107,23 @@ class ConcurrentControlTest {
             String channel = ids.get(r.nextInt(ids.size()));
             return switch (r.nextInt(6)) {
                 case 0 -> new Call("suspend", tag + "suspend " + channel, "/api/channels/" + channel + "/suspend",
-                        PasserelleInstance.json(Map.of("reason", tag + "suspend " + channel)));
+                        Api.json(Map.of("reason", tag + "suspend " + channel)));
                 case 1 -> new Call("resume", tag + "resume " + channel, "/api/channels/" + channel + "/resume",
-                        PasserelleInstance.json(Map.of("reason", tag + "resume " + channel)));
+                        Api.json(Map.of("reason", tag + "resume " + channel)));
                 case 2 -> new Call("isolate", tag + "isolate", "/api/incident/isolate",
-                        PasserelleInstance.json(Map.of("reason", tag + "isolate")));
+                        Api.json(Map.of("reason", tag + "isolate")));
                 case 3 -> {
                     List<String> some = new ArrayList<>(ids);
                     java.util.Collections.shuffle(some, r);
                     some = some.subList(0, 1 + r.nextInt(ids.size()));
                     yield new Call("restore", tag + "restore " + some, "/api/incident/restore",
-                            PasserelleInstance.json(Map.of("channels", some, "reason", tag + "restore " + some)), some.size());
+                            Api.json(Map.of("channels", some, "reason", tag + "restore " + some)), some.size());
                 }
                 default -> {
                     String c = outbound.get(r.nextInt(outbound.size()));
                     String action = List.of("FORCE_OPEN", "FORCE_CLOSED", "RESET").get(r.nextInt(3));
                     yield new Call("breaker", tag + "breaker " + c + " " + action, "/api/channels/" + c + "/breaker",
-                            PasserelleInstance.json(Map.of("action", action, "reason", tag + "breaker " + c + " " + action)));
+                            Api.json(Map.of("action", action, "reason", tag + "breaker " + c + " " + action)));
                 }
             };
         });
@@ -160,7 +163,7 @@ class ConcurrentControlTest {
                     go.await();
                     for (int i = 0; i < perThread; i++) {
                         Call call = factory.next(thread, i);
-                        Response r = on.post(call.path, "ops", call.body);
+                        ApiResponse r = on.as(OPS).post(call.path, call.body);
                         call.instance = on.name();
                         call.status = r.status();
                         call.response = r.body();
@@ -407,7 +410,7 @@ class ConcurrentControlTest {
                 }
             });
             for (ChannelId id : ChannelId.values()) {
-                var status = replica.get("/api/channels/" + id.id(), "auditor").json();
+                var status = replica.as(AUDITOR).get("/api/channels/" + id.id()).json();
                 assertThat(status.path("state").asText()).as("%s GET %s", replica, id).isEqualTo(states.get(id.id()));
             }
         }

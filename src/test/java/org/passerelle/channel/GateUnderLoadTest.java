@@ -1,10 +1,11 @@
 package org.passerelle.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Role.OPS;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.passerelle.testsupport.OpsClient;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.RecordingComponent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,7 +53,7 @@ class GateUnderLoadTest {
     @Autowired
     CircuitBreaker smsBreaker;
 
-    private OpsClient ops;
+    private Api api;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong otherFailures = new AtomicLong();
@@ -59,7 +61,7 @@ class GateUnderLoadTest {
 
     @BeforeEach
     void setUp() {
-        ops = new OpsClient(port, "ops", "ops");
+        api = Api.onPort(port);
         outside.callStarts().clear();
         outside.failing(false);
         outside.callDurationMillis(1);
@@ -72,9 +74,9 @@ class GateUnderLoadTest {
             t.join(5_000);
         }
         load.clear();
-        ops.post("/api/channels/sms/breaker", "{\"action\":\"RESET\",\"reason\":\"test cleanup\"}");
-        if (ops.get("/api/channels/sms").body().contains("\"SUSPENDED\"")) {
-            ops.post("/api/channels/sms/resume", "{\"reason\":\"test cleanup\"}");
+        api.as(OPS).post("/api/channels/sms/breaker", "{\"action\":\"RESET\",\"reason\":\"test cleanup\"}");
+        if (api.as(OPS).get("/api/channels/sms").body().contains("\"SUSPENDED\"")) {
+            api.as(OPS).post("/api/channels/sms/resume", "{\"reason\":\"test cleanup\"}");
         }
     }
 
@@ -83,9 +85,9 @@ class GateUnderLoadTest {
         startLoad(8);
         await().atMost(Duration.ofSeconds(10)).until(() -> outside.callStarts().size() > 500);
 
-        HttpResponse<String> suspended = ops.post("/api/channels/sms/suspend", "{\"reason\":\"load test\"}");
+        ApiResponse suspended = api.as(OPS).post("/api/channels/sms/suspend", "{\"reason\":\"load test\"}");
         long suspendReturned = System.nanoTime();
-        assertThat(suspended.statusCode()).isEqualTo(200);
+        assertThat(suspended.status()).isEqualTo(200);
         assertThat(suspended.body()).contains("\"callsStillInFlight\":0");
 
         long refusedAtSuspend = refused.get();
@@ -100,7 +102,7 @@ class GateUnderLoadTest {
         assertThat(smsBreaker.getMetrics().getNumberOfFailedCalls()).isZero();
 
         long resumeAt = System.nanoTime();
-        assertThat(ops.post("/api/channels/sms/resume", "{\"reason\":\"load test over\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/sms/resume", "{\"reason\":\"load test over\"}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> outside.callsStartedAfter(resumeAt) > 100);
         assertThat(otherFailures.get()).isZero();
     }
@@ -110,14 +112,14 @@ class GateUnderLoadTest {
         startLoad(4);
         await().atMost(Duration.ofSeconds(10)).until(() -> outside.callStarts().size() > 200);
 
-        assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"cyberattack drill\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/isolate", "{\"reason\":\"cyberattack drill\"}").status()).isEqualTo(200);
         long isolateReturned = System.nanoTime();
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(outside.callsStartedAfter(isolateReturned)).isZero();
 
         long restoreAt = System.nanoTime();
-        assertThat(ops.post("/api/incident/restore",
-                "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"drill over\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/restore",
+                "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"drill over\"}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> outside.callsStartedAfter(restoreAt) > 50);
     }
 
@@ -127,12 +129,30 @@ class GateUnderLoadTest {
         startLoad(4);
         await().atMost(Duration.ofSeconds(10)).until(() -> outside.callStarts().size() >= 4);
 
-        HttpResponse<String> suspended = ops.post("/api/channels/sms/suspend", "{\"reason\":\"slow backend\"}");
+        ApiResponse suspended = api.as(OPS).post("/api/channels/sms/suspend", "{\"reason\":\"slow backend\"}");
         long suspendReturned = System.nanoTime();
-        assertThat(suspended.statusCode()).isEqualTo(200);
+        assertThat(suspended.status()).isEqualTo(200);
         assertThat(suspended.body()).contains("\"callsStillInFlight\":0");
         await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(outside.callsStartedAfter(suspendReturned)).isZero();
+    }
+
+    @Test
+    void aFailedCallThroughTheRouteIsCountedByTheControlPlanesBreaker() {
+        CircuitBreaker controlPlanes = breakers.breaker(ChannelId.SMS);
+        long failedBefore = controlPlanes.getMetrics().getNumberOfFailedCalls();
+        long succeededBefore = controlPlanes.getMetrics().getNumberOfSuccessfulCalls();
+
+        outside.failing(true);
+        assertThat(catchThrowable(() -> producer.sendBody("direct:gate-load", "reminder")))
+                .as("the outside service failed the call").hasRootCauseInstanceOf(java.io.IOException.class);
+        outside.failing(false);
+        producer.sendBody("direct:gate-load", "reminder");
+
+        assertThat(controlPlanes.getMetrics().getNumberOfFailedCalls())
+                .as("a route with a breaker of its own would leave the control plane's breaker untouched")
+                .isEqualTo(failedBefore + 1);
+        assertThat(controlPlanes.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(succeededBefore + 1);
     }
 
     @Test
@@ -141,10 +161,9 @@ class GateUnderLoadTest {
         startLoad(2);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> breakers.breaker(ChannelId.SMS).getState() == CircuitBreaker.State.OPEN);
-        assertThat(smsBreaker).isSameAs(breakers.breaker(ChannelId.SMS));
         assertThat(breakers.registry().circuitBreaker("sms")).isSameAs(smsBreaker);
 
-        String status = ops.get("/api/channels/sms").body();
+        String status = api.as(OPS).get("/api/channels/sms").body();
         assertThat(status).contains("\"state\":\"OPEN\"").contains("IOException: outside service down (test)");
 
         // open breaker: calls are short-circuited before reaching the outside service
@@ -154,26 +173,26 @@ class GateUnderLoadTest {
 
         // ops force it closed: calls reach the outside service again although it still fails
         outside.failing(false);
-        assertThat(ops.post("/api/channels/sms/breaker", "{\"action\":\"FORCE_CLOSED\",\"reason\":\"SMSC says it is fixed\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/sms/breaker", "{\"action\":\"FORCE_CLOSED\",\"reason\":\"SMSC says it is fixed\"}")
+                .status()).isEqualTo(200);
         assertThat(smsBreaker.getState()).isEqualTo(CircuitBreaker.State.DISABLED);
         long forcedAt = System.nanoTime();
         await().atMost(Duration.ofSeconds(3)).until(() -> outside.callsStartedAfter(forcedAt) > 10);
 
         // force open: nothing leaves
-        assertThat(ops.post("/api/channels/sms/breaker", "{\"action\":\"FORCE_OPEN\",\"reason\":\"SMSC maintenance\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/sms/breaker", "{\"action\":\"FORCE_OPEN\",\"reason\":\"SMSC maintenance\"}")
+                .status()).isEqualTo(200);
         long forcedOpenAt = System.nanoTime();
         assertThat(smsBreaker.getState()).isEqualTo(CircuitBreaker.State.FORCED_OPEN);
         await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1)).until(() -> true);
         assertThat(outside.callsStartedAfter(forcedOpenAt)).isLessThanOrEqualTo(2); // calls admitted before the flip
-        assertThat(ops.get("/api/channels/sms").body()).contains("\"mode\":\"FORCED_OPEN\"");
+        assertThat(api.as(OPS).get("/api/channels/sms").body()).contains("\"mode\":\"FORCED_OPEN\"");
 
         // reset: back to automatic, clean slate
-        assertThat(ops.post("/api/channels/sms/breaker", "{\"action\":\"RESET\",\"reason\":\"maintenance over\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/sms/breaker", "{\"action\":\"RESET\",\"reason\":\"maintenance over\"}")
+                .status()).isEqualTo(200);
         assertThat(smsBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(ops.get("/api/channels/sms").body()).contains("\"mode\":\"AUTO\"").doesNotContain("lastError");
+        assertThat(api.as(OPS).get("/api/channels/sms").body()).contains("\"mode\":\"AUTO\"").doesNotContain("lastError");
     }
 
     private void startLoad(int threads) {

@@ -1,6 +1,9 @@
 package org.passerelle.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Api.reason;
+import static org.passerelle.testsupport.Role.AUDITOR;
+import static org.passerelle.testsupport.Role.OPS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
@@ -19,8 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.PasserelleInstance;
-import org.passerelle.testsupport.PasserelleInstance.Response;
 import org.passerelle.testsupport.PostgresTestDatabase;
 
 /**
@@ -79,31 +83,31 @@ class ReplicaConvergenceTest {
     void everyControlChangeConvergesOnTheOtherReplicaWithinOneSecond() {
         for (int round = 0; round < ROUNDS; round++) {
             measure("suspend sms", a, b,
-                    () -> a.postReason("/api/channels/sms/suspend", "ops", "convergence round " + round()),
+                    () -> a.as(OPS).post("/api/channels/sms/suspend", reason("convergence round " + round())),
                     gate -> !gate.isOpen(ChannelId.SMS),
                     "/api/channels/sms", s -> s.path("state").asText().equals("SUSPENDED") && !s.path("open").asBoolean(true));
             measure("resume sms", a, b,
-                    () -> a.postReason("/api/channels/sms/resume", "ops", "convergence round " + round()),
+                    () -> a.as(OPS).post("/api/channels/sms/resume", reason("convergence round " + round())),
                     gate -> gate.isOpen(ChannelId.SMS),
                     "/api/channels/sms", s -> s.path("state").asText().equals("ACTIVE") && s.path("open").asBoolean(false));
         }
         for (int round = 0; round < ROUNDS; round++) {
             measure("isolate", a, b,
-                    () -> a.postReason("/api/incident/isolate", "ops", "convergence round " + round()),
+                    () -> a.as(OPS).post("/api/incident/isolate", reason("convergence round " + round())),
                     gate -> !gate.isOpen(ChannelId.SMS) && !gate.isOpen(ChannelId.PAYMENTS) && !gate.isOpen(ChannelId.SCHEDULING)
                             && !gate.allowsRecovery(ChannelId.SMS) && !gate.allowsRecovery(ChannelId.PAYMENTS),
                     "/api/channels", all -> states(all).equals(List.of("ISOLATED", "ISOLATED", "ISOLATED"))
                             && all.findValues("open").stream().noneMatch(o -> o.asBoolean(true))
                             && all.findValues("incidentId").size() == 3);
             measure("restore sms", a, b,
-                    () -> a.post("/api/incident/restore", "ops", PasserelleInstance.json(
+                    () -> a.as(OPS).post("/api/incident/restore", Api.json(
                             Map.of("channels", List.of("sms"), "reason", "convergence round " + round()))),
                     gate -> gate.isOpen(ChannelId.SMS),
                     "/api/channels", all -> states(all).equals(List.of("ACTIVE", "ISOLATED", "ISOLATED"))
                             && all.get(0).path("open").asBoolean(false)
                             && all.findValues("incidentId").size() == 3);
             measure("restore payments+scheduling", a, b,
-                    () -> a.post("/api/incident/restore", "ops", PasserelleInstance.json(
+                    () -> a.as(OPS).post("/api/incident/restore", Api.json(
                             Map.of("channels", List.of("payments", "scheduling"), "reason", "convergence round " + round()))),
                     gate -> gate.isOpen(ChannelId.PAYMENTS) && gate.isOpen(ChannelId.SCHEDULING),
                     "/api/channels", all -> states(all).equals(List.of("ACTIVE", "ACTIVE", "ACTIVE"))
@@ -111,11 +115,11 @@ class ReplicaConvergenceTest {
         }
         // The other way round once: B acts, A observes.
         measure("suspend sms (B→A)", b, a,
-                () -> b.postReason("/api/channels/sms/suspend", "ops", "reverse direction"),
+                () -> b.as(OPS).post("/api/channels/sms/suspend", reason("reverse direction")),
                 gate -> !gate.isOpen(ChannelId.SMS),
                 "/api/channels/sms", s -> s.path("state").asText().equals("SUSPENDED"));
         measure("resume sms (B→A)", b, a,
-                () -> b.postReason("/api/channels/sms/resume", "ops", "reverse direction"),
+                () -> b.as(OPS).post("/api/channels/sms/resume", reason("reverse direction")),
                 gate -> gate.isOpen(ChannelId.SMS),
                 "/api/channels/sms", s -> s.path("state").asText().equals("ACTIVE"));
 
@@ -136,11 +140,11 @@ class ReplicaConvergenceTest {
         return states;
     }
 
-    private void measure(String op, PasserelleInstance actor, PasserelleInstance observer, Supplier<Response> change,
+    private void measure(String op, PasserelleInstance actor, PasserelleInstance observer, Supplier<ApiResponse> change,
                          Predicate<ChannelGate> gateConverged, String statusPath, Predicate<JsonNode> apiConverged) {
         ChannelGate observed = observer.bean(ChannelGate.class);
         assertThat(gateConverged.test(observed)).as("%s: %s must not show the result before the change", op, observer).isFalse();
-        assertThat(apiConverged.test(observer.get(statusPath, "auditor").json())).isFalse();
+        assertThat(apiConverged.test(observer.as(AUDITOR).get(statusPath).json())).isFalse();
 
         AtomicLong gateAt = new AtomicLong(-1);
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -157,13 +161,13 @@ class ReplicaConvergenceTest {
         watcher.start();
 
         long sent = System.nanoTime();
-        Response response = change.get();
+        ApiResponse response = change.get();
         long answered = System.nanoTime();
         assertThat(response.status()).as("%s on %s: %s", op, actor, response).isEqualTo(200);
 
         long apiAt = -1;
         while (System.nanoTime() < deadline) {
-            Response status = observer.get(statusPath, "auditor");
+            ApiResponse status = observer.as(AUDITOR).get(statusPath);
             long at = System.nanoTime();
             assertThat(status.status()).isEqualTo(200);
             if (apiConverged.test(status.json())) {

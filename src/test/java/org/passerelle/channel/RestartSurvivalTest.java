@@ -1,6 +1,9 @@
 package org.passerelle.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Api.reason;
+import static org.passerelle.testsupport.Role.AUDITOR;
+import static org.passerelle.testsupport.Role.OPS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -9,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.PasserelleInstance;
 import org.passerelle.testsupport.PostgresTestDatabase;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -31,9 +36,8 @@ class RestartSurvivalTest {
         List<AuditEntry> auditBefore;
         long revisionBefore;
         try (PasserelleInstance first = PasserelleInstance.start("before-restart", db.springArgs())) {
-            assertThat(first.postReason("/api/channels/sms/suspend", "ops", "SMSC under attack").status()).isEqualTo(200);
-            PasserelleInstance.Response forced = first.post("/api/channels/payments/breaker", "ops",
-                    PasserelleInstance.json(Map.of("action", "FORCE_OPEN", "reason", "terminal backend compromised")));
+            assertThat(first.as(OPS).post("/api/channels/sms/suspend", reason("SMSC under attack")).status()).isEqualTo(200);
+            ApiResponse forced = first.as(OPS).post("/api/channels/payments/breaker", Api.json(Map.of("action", "FORCE_OPEN", "reason", "terminal backend compromised")));
             assertThat(forced.status()).as("%s", forced).isEqualTo(200);
 
             assertThat(first.bean(ChannelGate.class).isOpen(ChannelId.SMS)).isFalse();
@@ -67,11 +71,11 @@ class RestartSurvivalTest {
             assertThat(second.bean(ChannelBreakers.class).breaker(ChannelId.SMS).getState())
                     .isEqualTo(CircuitBreaker.State.CLOSED);
 
-            JsonNode sms = second.get("/api/channels/sms", "auditor").json();
+            JsonNode sms = second.as(AUDITOR).get("/api/channels/sms").json();
             assertThat(sms.path("state").asText()).isEqualTo("SUSPENDED");
             assertThat(sms.path("open").asBoolean(true)).isFalse();
             assertThat(sms.path("lastChange").path("reason").asText()).isEqualTo("SMSC under attack");
-            JsonNode payments = second.get("/api/channels/payments", "auditor").json();
+            JsonNode payments = second.as(AUDITOR).get("/api/channels/payments").json();
             assertThat(payments.path("breaker").path("state").asText()).isEqualTo("FORCED_OPEN");
             assertThat(payments.path("breaker").path("mode").asText()).isEqualTo("FORCED_OPEN");
 
@@ -82,9 +86,8 @@ class RestartSurvivalTest {
                     .isEqualTo(revisionBefore);
 
             // And ops carry on from there: the new instance appends to the same history.
-            assertThat(second.postReason("/api/channels/sms/resume", "ops", "SMSC clean again").status()).isEqualTo(200);
-            assertThat(second.post("/api/channels/payments/breaker", "ops",
-                    PasserelleInstance.json(Map.of("action", "RESET", "reason", "backend restored"))).status()).isEqualTo(200);
+            assertThat(second.as(OPS).post("/api/channels/sms/resume", reason("SMSC clean again")).status()).isEqualTo(200);
+            assertThat(second.as(OPS).post("/api/channels/payments/breaker", Api.json(Map.of("action", "RESET", "reason", "backend restored"))).status()).isEqualTo(200);
             assertThat(gate.isOpen(ChannelId.SMS)).isTrue();
             assertThat(second.bean(ChannelBreakers.class).breaker(ChannelId.PAYMENTS).getState())
                     .isEqualTo(CircuitBreaker.State.CLOSED);

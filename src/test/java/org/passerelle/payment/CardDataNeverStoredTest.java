@@ -1,6 +1,7 @@
 package org.passerelle.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Role.CASHIER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -31,7 +32,7 @@ class CardDataNeverStoredTest extends PaymentTestBase {
         String bodyWithCardFields = "{\"terminalId\":\"" + terminal + "\",\"amountMinor\":3150,\"reference\":\"" + REFERENCE
                 + "\",\"cashierLabel\":\"" + LABEL + "\",\"pan\":\"" + PAN + "\",\"expiry\":\"12/29\",\"cvv\":\"737\","
                 + "\"track2\":\"" + TRACK + "\"}";
-        String id = json(post(cashier, "/api/payments", UUID.randomUUID().toString(), bodyWithCardFields)).path("id").asText();
+        String id = json(post(CASHIER, "/api/payments", UUID.randomUUID().toString(), bodyWithCardFields)).path("id").asText();
         JsonNode approved = awaitState(id, "APPROVED");
         assertThat(approved.path("card").path("maskedPan").asText()).isEqualTo("497010******7893");
         assertThat(approved.path("card").path("scheme").isMissingNode()).as("a brand carrying digits is dropped").isTrue();
@@ -39,15 +40,15 @@ class CardDataNeverStoredTest extends PaymentTestBase {
         assertThat(approved.toString()).doesNotContain(PAN).doesNotContain("2912101").doesNotContain("cvc");
 
         // refunds and unknown outcomes go through the journal too
-        assertThat(post(cashier, "/api/payments/" + id + "/refunds", UUID.randomUUID().toString(), "{\"amountMinor\":150}")
-                .statusCode()).isEqualTo(201);
+        assertThat(post(CASHIER, "/api/payments/" + id + "/refunds", UUID.randomUUID().toString(), "{\"amountMinor\":150}")
+                .status()).isEqualTo(201);
         String lost = newTerminal();
         BACKEND.on(lost, Behaviour.APPROVE_THEN_DROP);
         awaitState(start(lost, 999), "APPROVED");
 
         // a card number typed as the reference is refused before anything is stored
-        assertThat(post(cashier, "/api/payments", UUID.randomUUID().toString(),
-                body(newTerminal(), 100).replace("FAC-2026-0042", PAN)).statusCode()).isEqualTo(400);
+        assertThat(post(CASHIER, "/api/payments", UUID.randomUUID().toString(),
+                body(newTerminal(), 100).replace("FAC-2026-0042", PAN)).status()).isEqualTo(400);
 
         assertThat(tables()).as("the scan covers the journal")
                 .anyMatch("payment"::equalsIgnoreCase).anyMatch("refund"::equalsIgnoreCase)

@@ -1,6 +1,7 @@
 package org.passerelle.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Role.OPS;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +25,13 @@ class PaymentBackendProbeTest extends PaymentTestBase {
         assertThat(BACKEND.received("Diagnosis", terminal).get(0).request()
                 .path("DiagnosisRequest").path("HostDiagnosisFlag").asBoolean()).isTrue();
 
-        assertThat(ops.post("/api/channels/payments/suspend", "{\"reason\":\"probe test\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/payments/suspend", "{\"reason\":\"probe test\"}").status()).isEqualTo(200);
         try {
             // the probe itself does not look at the channel: only the gate in its route stops it
             assertThat(probe.probe()).isEqualTo(PaymentBackendProbe.Outcome.NOT_SENT);
             assertThat(BACKEND.received("Diagnosis", terminal)).hasSize(1);
         } finally {
-            ops.post("/api/channels/payments/resume", "{\"reason\":\"probe test over\"}");
+            api.as(OPS).post("/api/channels/payments/resume", "{\"reason\":\"probe test over\"}");
         }
         assertThat(probe.probe()).isEqualTo(PaymentBackendProbe.Outcome.HEALTHY);
         assertThat(BACKEND.received("Diagnosis", terminal)).hasSize(2);

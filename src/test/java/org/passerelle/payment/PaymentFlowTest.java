@@ -2,12 +2,13 @@ package org.passerelle.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Role.CASHIER;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.terminal.Behaviour;
 import org.passerelle.testsupport.terminal.Received;
 
@@ -17,8 +18,8 @@ class PaymentFlowTest extends PaymentTestBase {
     @Test
     void approvedPaymentKeepsOnlySchemeMaskedPanAndAuthCodeAndSendsOneWellFormedPaymentRequest() {
         String terminal = newTerminal();
-        HttpResponse<String> accepted = pay(terminal, 4250);
-        assertThat(accepted.statusCode()).isEqualTo(202);
+        ApiResponse accepted = pay(terminal, 4250);
+        assertThat(accepted.status()).isEqualTo(202);
         assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/api/payments/"));
         JsonNode first = json(accepted);
         assertThat(first.path("state").asText()).isIn("RECEIVED", "IN_PROGRESS", "APPROVED");
@@ -87,7 +88,7 @@ class PaymentFlowTest extends PaymentTestBase {
         }
         // the terminal answered: it is free again
         BACKEND.on(terminal, Behaviour.APPROVE);
-        assertThat(pay(terminal, 100).statusCode()).as(behaviour + " frees the terminal").isEqualTo(202);
+        assertThat(pay(terminal, 100).status()).as(behaviour + " frees the terminal").isEqualTo(202);
         return p;
     }
 
@@ -95,15 +96,15 @@ class PaymentFlowTest extends PaymentTestBase {
     void theSameKeyAndBodyReturnTheSamePaymentAndChargeOnce() {
         String terminal = newTerminal();
         String key = UUID.randomUUID().toString();
-        HttpResponse<String> first = post(cashier, "/api/payments", key, body(terminal, 1999));
-        HttpResponse<String> second = post(cashier, "/api/payments", key, body(terminal, 1999));
-        assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(second.statusCode()).isEqualTo(200);
+        ApiResponse first = post(CASHIER, "/api/payments", key, body(terminal, 1999));
+        ApiResponse second = post(CASHIER, "/api/payments", key, body(terminal, 1999));
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(200);
         assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         String id = json(first).path("id").asText();
         assertThat(json(second).path("id").asText()).isEqualTo(id);
         awaitState(id, "APPROVED");
-        HttpResponse<String> third = post(cashier, "/api/payments", key, body(terminal, 1999));
+        ApiResponse third = post(CASHIER, "/api/payments", key, body(terminal, 1999));
         assertThat(json(third).path("state").asText()).isEqualTo("APPROVED");
         assertThat(BACKEND.count("Payment", terminal)).isEqualTo(1);
     }
@@ -112,10 +113,10 @@ class PaymentFlowTest extends PaymentTestBase {
     void theSameKeyWithAnotherBodyIs422AndStoresNothing() {
         String terminal = newTerminal();
         String key = UUID.randomUUID().toString();
-        assertThat(post(cashier, "/api/payments", key, body(terminal, 1000)).statusCode()).isEqualTo(202);
+        assertThat(post(CASHIER, "/api/payments", key, body(terminal, 1000)).status()).isEqualTo(202);
         long before = rows("payment");
-        HttpResponse<String> other = post(cashier, "/api/payments", key, body(terminal, 1001));
-        assertThat(other.statusCode()).isEqualTo(422);
+        ApiResponse other = post(CASHIER, "/api/payments", key, body(terminal, 1001));
+        assertThat(other.status()).isEqualTo(422);
         assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).contains("application/problem+json"));
         assertThat(json(other).path("type").asText()).endsWith("/idempotency-key-reused");
         assertThat(rows("payment")).isEqualTo(before);
@@ -124,8 +125,8 @@ class PaymentFlowTest extends PaymentTestBase {
     @Test
     void aMissingIdempotencyKeyIs400AndStoresNothing() {
         long before = rows("payment");
-        HttpResponse<String> r = post(cashier, "/api/payments", null, body(newTerminal(), 1000));
-        assertThat(r.statusCode()).isEqualTo(400);
+        ApiResponse r = post(CASHIER, "/api/payments", null, body(newTerminal(), 1000));
+        assertThat(r.status()).isEqualTo(400);
         assertThat(json(r).path("type").asText()).endsWith("/idempotency-key-required");
         assertThat(rows("payment")).isEqualTo(before);
     }
@@ -138,18 +139,18 @@ class PaymentFlowTest extends PaymentTestBase {
         awaitState(first, "IN_PROGRESS");
 
         long before = rows("payment");
-        HttpResponse<String> second = pay(terminal, 300);
-        assertThat(second.statusCode()).isEqualTo(409);
+        ApiResponse second = pay(terminal, 300);
+        assertThat(second.status()).isEqualTo(409);
         assertThat(json(second).path("type").asText()).endsWith("/terminal-busy");
         assertThat(json(second).path("paymentInProgress").asText()).isEqualTo(first);
         assertThat(rows("payment")).isEqualTo(before);
 
         // another terminal is not affected
-        assertThat(pay(newTerminal(), 300).statusCode()).isEqualTo(202);
+        assertThat(pay(newTerminal(), 300).status()).isEqualTo(202);
 
         // the cashier cancels: AbortRequest, and the payment's own answer says Aborted
-        HttpResponse<String> cancel = post(cashier, "/api/payments/" + first + "/cancel", null, null);
-        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+        ApiResponse cancel = post(CASHIER, "/api/payments/" + first + "/cancel", null, null);
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
         JsonNode cancelled = awaitState(first, "CANCELLED");
         assertThat(cancelled.path("errorCondition").asText()).isEqualTo("Aborted");
         assertThat(BACKEND.count("Abort", terminal)).isEqualTo(1);
@@ -158,8 +159,8 @@ class PaymentFlowTest extends PaymentTestBase {
                 .isEqualTo(BACKEND.received("Payment", terminal).get(0).serviceId());
 
         // cancelling a finished payment is a conflict
-        HttpResponse<String> again = post(cashier, "/api/payments/" + first + "/cancel", null, null);
-        assertThat(again.statusCode()).isEqualTo(409);
+        ApiResponse again = post(CASHIER, "/api/payments/" + first + "/cancel", null, null);
+        assertThat(again.status()).isEqualTo(409);
         assertThat(json(again).path("type").asText()).endsWith("/payment-not-cancellable");
     }
 
@@ -170,13 +171,13 @@ class PaymentFlowTest extends PaymentTestBase {
         BACKEND.on(terminal, Behaviour.APPROVE_SLOWLY);
         String id = start(terminal, 2500);
         long t0 = System.nanoTime();
-        HttpResponse<String> r = cashier.get("/api/payments/" + id + "?wait=10s");
+        ApiResponse r = api.as(CASHIER).get("/api/payments/" + id + "?wait=10s");
         long tookMillis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(json(r).path("state").asText()).isEqualTo("APPROVED");
         assertThat(tookMillis).isBetween(300L, 5_000L);
 
-        assertThat(cashier.get("/api/payments/" + id + "?wait=soon").statusCode()).isEqualTo(400);
-        assertThat(cashier.get("/api/payments/not-a-uuid").statusCode()).isEqualTo(400);
-        assertThat(cashier.get("/api/payments/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(api.as(CASHIER).get("/api/payments/" + id + "?wait=soon").status()).isEqualTo(400);
+        assertThat(api.as(CASHIER).get("/api/payments/not-a-uuid").status()).isEqualTo(400);
+        assertThat(api.as(CASHIER).get("/api/payments/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 }

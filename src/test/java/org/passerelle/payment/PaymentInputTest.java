@@ -1,17 +1,18 @@
 package org.passerelle.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Role.AUDITOR;
+import static org.passerelle.testsupport.Role.CASHIER;
+import static org.passerelle.testsupport.Role.OPS;
+import static org.passerelle.testsupport.Role.SCHEDULER;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.passerelle.testsupport.OpsClient;
+import org.passerelle.testsupport.ApiResponse;
 
 /** Malformed and hostile requests get a 4xx problem+json and leave no trace: nothing stored, nothing sent. */
 class PaymentInputTest extends PaymentTestBase {
@@ -49,8 +50,8 @@ class PaymentInputTest extends PaymentTestBase {
     @MethodSource("hostileBodies")
     void hostileBodiesAre400ProblemsAndStoreNothing(Map.Entry<String, String> hostile) {
         Counts before = counts();
-        HttpResponse<String> r = post(cashier, "/api/payments", UUID.randomUUID().toString(), hostile.getValue());
-        assertThat(r.statusCode()).as(hostile.getKey() + ": " + r.body()).isEqualTo(400);
+        ApiResponse r = post(CASHIER, "/api/payments", UUID.randomUUID().toString(), hostile.getValue());
+        assertThat(r.status()).as(hostile.getKey() + ": " + r.body()).isEqualTo(400);
         assertProblem(r);
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
         assertThat(counts()).as(hostile.getKey()).isEqualTo(before);
@@ -60,13 +61,12 @@ class PaymentInputTest extends PaymentTestBase {
     void badKeysAndWrongMediaTypeStoreNothing() {
         Counts before = counts();
         String ok = body(newTerminal(), 100);
-        assertThat(post(cashier, "/api/payments", "", ok).statusCode()).isEqualTo(400);
-        assertThat(post(cashier, "/api/payments", "k".repeat(129), ok).statusCode()).isEqualTo(400);
-        assertThat(post(cashier, "/api/payments", "two words", ok).statusCode()).isEqualTo(400);
-        HttpResponse<String> text = cashier.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/payments"))
-                .header("Content-Type", "text/plain").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(ok)));
-        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(post(CASHIER, "/api/payments", "", ok).status()).isEqualTo(400);
+        assertThat(post(CASHIER, "/api/payments", "k".repeat(129), ok).status()).isEqualTo(400);
+        assertThat(post(CASHIER, "/api/payments", "two words", ok).status()).isEqualTo(400);
+        ApiResponse text = api.as(CASHIER).idempotencyKey(UUID.randomUUID().toString())
+                .send("POST", "/api/payments", "text/plain", ok);
+        assertThat(text.status()).isEqualTo(415);
         assertProblem(text);
         assertThat(counts()).isEqualTo(before);
     }
@@ -74,25 +74,24 @@ class PaymentInputTest extends PaymentTestBase {
     @Test
     void onlyCashiersTakePaymentsAndAuditorsOnlyReadTheReconciliation() {
         Counts before = counts();
-        OpsClient scheduler = new OpsClient(port, "scheduler", "scheduler");
         String ok = body(newTerminal(), 100);
-        assertThat(post(auditor, "/api/payments", UUID.randomUUID().toString(), ok).statusCode()).isEqualTo(403);
-        assertThat(post(scheduler, "/api/payments", UUID.randomUUID().toString(), ok).statusCode()).isEqualTo(403);
-        assertThat(post(ops, "/api/payments", UUID.randomUUID().toString(), ok).statusCode()).isEqualTo(403);
-        assertThat(post(new OpsClient(port, "cashier", "wrong"), "/api/payments", UUID.randomUUID().toString(), ok)
-                .statusCode()).isEqualTo(401);
+        assertThat(post(AUDITOR, "/api/payments", UUID.randomUUID().toString(), ok).status()).isEqualTo(403);
+        assertThat(post(SCHEDULER, "/api/payments", UUID.randomUUID().toString(), ok).status()).isEqualTo(403);
+        assertThat(post(OPS, "/api/payments", UUID.randomUUID().toString(), ok).status()).isEqualTo(403);
+        assertThat(api.withCredentials("cashier", "wrong").idempotencyKey(UUID.randomUUID().toString())
+                .post("/api/payments", ok).status()).isEqualTo(401);
         assertThat(counts()).isEqualTo(before);
 
         String id = start(newTerminal(), 100);
-        assertThat(auditor.get("/api/payments/" + id).statusCode()).isEqualTo(403);
-        assertThat(auditor.get("/api/payments/reconciliation").statusCode()).isEqualTo(200);
-        assertThat(scheduler.get("/api/payments/reconciliation").statusCode()).isEqualTo(403);
+        assertThat(api.as(AUDITOR).get("/api/payments/" + id).status()).isEqualTo(403);
+        assertThat(api.as(AUDITOR).get("/api/payments/reconciliation").status()).isEqualTo(200);
+        assertThat(api.as(SCHEDULER).get("/api/payments/reconciliation").status()).isEqualTo(403);
     }
 
-    private static void assertProblem(HttpResponse<String> r) {
+    private static void assertProblem(ApiResponse r) {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).contains("application/problem+json"));
         assertThat(json(r).path("type").asText()).startsWith("https://passerelle.example/problems/");
-        assertThat(json(r).path("status").asInt()).isEqualTo(r.statusCode());
+        assertThat(json(r).path("status").asInt()).isEqualTo(r.status());
     }
 
     /** What a hostile request could leave behind; background work of other tests never touches these. */

@@ -1,6 +1,7 @@
 package org.passerelle.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Role.CASHIER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class PaymentRecoveryTest extends PaymentTestBase {
         String id = start(terminal, 3_000);
         awaitState(id, "UNKNOWN");
         // the terminal is still prompting: a second payment there must wait
-        assertThat(pay(terminal, 100).statusCode()).isEqualTo(409);
+        assertThat(pay(terminal, 100).status()).isEqualTo(409);
         long inquiries = BACKEND.count("TransactionStatus", terminal);
         org.awaitility.Awaitility.await().until(() -> BACKEND.count("TransactionStatus", terminal) > inquiries + 1);
         assertThat(payment(id).path("state").asText()).as("InProgress keeps it unknown").isEqualTo("UNKNOWN");
@@ -74,7 +75,7 @@ class PaymentRecoveryTest extends PaymentTestBase {
         BACKEND.on(terminal, Behaviour.WAIT_FOR_ABORT);
         String id = start(terminal, 2_100);
         awaitState(id, "UNKNOWN"); // the read timeout passed; the backend says InProgress
-        assertThat(post(cashier, "/api/payments/" + id + "/cancel", null, null).statusCode()).isEqualTo(202);
+        assertThat(post(CASHIER, "/api/payments/" + id + "/cancel", null, null).status()).isEqualTo(202);
         JsonNode cancelled = awaitState(id, "CANCELLED");
         assertThat(cancelled.path("errorCondition").asText()).isEqualTo("Aborted");
         assertThat(cancelled.path("history").findValuesAsText("detail"))

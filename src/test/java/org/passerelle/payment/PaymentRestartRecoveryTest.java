@@ -2,18 +2,17 @@ package org.passerelle.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Role.CASHIER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.passerelle.PasserelleApplication;
-import org.passerelle.testsupport.OpsClient;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.terminal.Behaviour;
 import org.passerelle.testsupport.terminal.FakeTerminalBackend;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,14 +43,14 @@ class PaymentRestartRecoveryTest {
         String unknown;
         String inFlight;
         try (ConfigurableApplicationContext first = start(database)) {
-            OpsClient cashier = new OpsClient(port(first), "cashier", "cashier");
-            unknown = pay(first, cashier, unknownTerminal);
-            await().atMost(Duration.ofSeconds(15)).until(() -> state(cashier, unknown).equals("UNKNOWN"));
+            Api api = Api.onPort(port(first));
+            unknown = pay(api, unknownTerminal);
+            await().atMost(Duration.ofSeconds(15)).until(() -> state(api, unknown).equals("UNKNOWN"));
             await().atMost(Duration.ofSeconds(15)).until(() -> BACKEND.count("TransactionStatus", unknownTerminal) > 0);
 
-            inFlight = pay(first, cashier, inFlightTerminal);
+            inFlight = pay(api, inFlightTerminal);
             await().atMost(Duration.ofSeconds(5)).until(() -> BACKEND.count("Payment", inFlightTerminal) == 1);
-            assertThat(state(cashier, inFlight)).isEqualTo("IN_PROGRESS");
+            assertThat(state(api, inFlight)).isEqualTo("IN_PROGRESS");
         } // stops while the second payment waits for its answer
 
         BACKEND.complete(unknownTerminal);
@@ -59,10 +58,10 @@ class PaymentRestartRecoveryTest {
         BACKEND.releaseHeld();
 
         try (ConfigurableApplicationContext second = start(database)) {
-            OpsClient cashier = new OpsClient(port(second), "cashier", "cashier");
-            await().atMost(Duration.ofSeconds(20)).until(() -> state(cashier, unknown).equals("APPROVED"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> state(cashier, inFlight).equals("APPROVED"));
-            JsonNode recovered = payment(cashier, inFlight);
+            Api api = Api.onPort(port(second));
+            await().atMost(Duration.ofSeconds(20)).until(() -> state(api, unknown).equals("APPROVED"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> state(api, inFlight).equals("APPROVED"));
+            JsonNode recovered = payment(api, inFlight);
             assertThat(recovered.path("history").findValuesAsText("to")).containsSubsequence("IN_PROGRESS", "UNKNOWN", "APPROVED");
             assertThat(recovered.path("card").path("maskedPan").asText()).isEqualTo("411111******1111");
         }
@@ -78,13 +77,13 @@ class PaymentRestartRecoveryTest {
         BACKEND.slowMillis = 1_200; // under the test profile's 2 s read timeout
         String id;
         try (ConfigurableApplicationContext first = start(database, "--passerelle.payments.shutdown-grace=10s")) {
-            OpsClient cashier = new OpsClient(port(first), "cashier", "cashier");
-            id = pay(first, cashier, terminal);
+            Api api = Api.onPort(port(first));
+            id = pay(api, terminal);
             await().atMost(Duration.ofSeconds(5)).until(() -> BACKEND.count("Payment", terminal) == 1);
         } // stops while the card prompt is open
         try (ConfigurableApplicationContext second = start(database)) {
-            OpsClient cashier = new OpsClient(port(second), "cashier", "cashier");
-            JsonNode settled = payment(cashier, id);
+            Api api = Api.onPort(port(second));
+            JsonNode settled = payment(api, id);
             assertThat(settled.path("state").asText()).as("settled before the stop, not left UNKNOWN").isEqualTo("APPROVED");
             assertThat(settled.path("history").findValuesAsText("to")).doesNotContain("UNKNOWN");
         }
@@ -109,20 +108,18 @@ class PaymentRestartRecoveryTest {
         return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
-    private static String pay(ConfigurableApplicationContext context, OpsClient cashier, String terminal) throws Exception {
-        HttpResponse<String> r = cashier.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(context) + "/api/payments"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"terminalId\":\"" + terminal
-                        + "\",\"amountMinor\":6400,\"reference\":\"FAC-RESTART\"}")));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    private static String pay(Api api, String terminal) throws Exception {
+        ApiResponse r = api.as(CASHIER).idempotencyKey(UUID.randomUUID().toString()).post("/api/payments",
+                "{\"terminalId\":\"" + terminal + "\",\"amountMinor\":6400,\"reference\":\"FAC-RESTART\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
         return JSON.readTree(r.body()).path("id").asText();
     }
 
-    private static JsonNode payment(OpsClient cashier, String id) throws Exception {
-        return JSON.readTree(cashier.get("/api/payments/" + id).body());
+    private static JsonNode payment(Api api, String id) throws Exception {
+        return JSON.readTree(api.as(CASHIER).get("/api/payments/" + id).body());
     }
 
-    private static String state(OpsClient cashier, String id) throws Exception {
-        return payment(cashier, id).path("state").asText();
+    private static String state(Api api, String id) throws Exception {
+        return payment(api, id).path("state").asText();
     }
 }

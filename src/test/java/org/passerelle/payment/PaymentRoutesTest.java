@@ -1,6 +1,7 @@
 package org.passerelle.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Role.OPS;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.List;
@@ -37,8 +38,8 @@ class PaymentRoutesTest extends PaymentTestBase {
 
     @AfterEach
     void reopen() {
-        ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"test cleanup\"}");
-        ops.post("/api/channels/payments/resume", "{\"reason\":\"test cleanup\"}");
+        api.as(OPS).post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"test cleanup\"}");
+        api.as(OPS).post("/api/channels/payments/resume", "{\"reason\":\"test cleanup\"}");
         BACKEND.statusMode(FakeTerminalBackend.StatusMode.NORMAL);
     }
 
@@ -55,7 +56,7 @@ class PaymentRoutesTest extends PaymentTestBase {
     @Test
     void whileSuspendedOnlyFollowUpsOfStartedWorkPassTheGate() {
         String terminal = newTerminal();
-        assertThat(ops.post("/api/channels/payments/suspend", "{\"reason\":\"routes test\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/payments/suspend", "{\"reason\":\"routes test\"}").status()).isEqualTo(200);
         for (String route : NEW_WORK) {
             assertThat(send(route, terminal).getException()).as(route).isInstanceOf(ChannelClosedException.class);
         }
@@ -69,7 +70,7 @@ class PaymentRoutesTest extends PaymentTestBase {
     @Test
     void whileIsolatedNothingPassesTheGate() {
         String terminal = newTerminal();
-        assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"routes test\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/isolate", "{\"reason\":\"routes test\"}").status()).isEqualTo(200);
         for (String route : concat(NEW_WORK, FOLLOW_UPS)) {
             assertThat(send(route, terminal).getException()).as(route).isInstanceOf(ChannelClosedException.class);
         }

@@ -2,14 +2,16 @@ package org.passerelle.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Role.CASHIER;
+import static org.passerelle.testsupport.Role.OPS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.terminal.Behaviour;
 import org.passerelle.testsupport.terminal.FakeTerminalBackend;
 
@@ -20,9 +22,9 @@ class PaymentSwitchesTest extends PaymentTestBase {
 
     @AfterEach
     void reopen() {
-        ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"test cleanup\"}");
-        ops.post("/api/channels/payments/resume", "{\"reason\":\"test cleanup\"}");
-        ops.post("/api/channels/payments/breaker", "{\"action\":\"RESET\",\"reason\":\"test cleanup\"}");
+        api.as(OPS).post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"test cleanup\"}");
+        api.as(OPS).post("/api/channels/payments/resume", "{\"reason\":\"test cleanup\"}");
+        api.as(OPS).post("/api/channels/payments/breaker", "{\"action\":\"RESET\",\"reason\":\"test cleanup\"}");
         BACKEND.reset();
     }
 
@@ -41,14 +43,14 @@ class PaymentSwitchesTest extends PaymentTestBase {
         awaitState(unknown, "UNKNOWN");
         String replayKey = UUID.randomUUID().toString();
         String replayBody = body(newTerminal(), 100);
-        String replayed = json(post(cashier, "/api/payments", replayKey, replayBody)).path("id").asText();
+        String replayed = json(post(CASHIER, "/api/payments", replayKey, replayBody)).path("id").asText();
 
-        assertThat(ops.post("/api/channels/payments/suspend", "{\"reason\":\"backend under investigation\"}").statusCode())
+        assertThat(api.as(OPS).post("/api/channels/payments/suspend", "{\"reason\":\"backend under investigation\"}").status())
                 .isEqualTo(200);
 
         long before = rows("payment");
-        HttpResponse<String> refused = pay(newTerminal(), 1_000);
-        assertThat(refused.statusCode()).isEqualTo(503);
+        ApiResponse refused = pay(newTerminal(), 1_000);
+        assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).contains("application/problem+json"));
         JsonNode problem = json(refused);
         assertThat(problem.path("type").asText()).isEqualTo("https://passerelle.example/problems/payments-suspended");
@@ -60,13 +62,13 @@ class PaymentSwitchesTest extends PaymentTestBase {
         assertThat(rows("payment")).as("nothing stored while suspended").isEqualTo(before);
 
         // a retry of a payment accepted before the suspension still finds it
-        HttpResponse<String> retry = post(cashier, "/api/payments", replayKey, replayBody);
-        assertThat(retry.statusCode()).isEqualTo(200);
+        ApiResponse retry = post(CASHIER, "/api/payments", replayKey, replayBody);
+        assertThat(retry.status()).isEqualTo(200);
         assertThat(json(retry).path("id").asText()).isEqualTo(replayed);
 
         // refunds are new work too
-        HttpResponse<String> refund = post(cashier, "/api/payments/" + replayed + "/refunds", UUID.randomUUID().toString(), "{}");
-        assertThat(refund.statusCode()).isEqualTo(503);
+        ApiResponse refund = post(CASHIER, "/api/payments/" + replayed + "/refunds", UUID.randomUUID().toString(), "{}");
+        assertThat(refund.status()).isEqualTo(503);
         assertThat(json(refund).path("type").asText()).endsWith("/payments-suspended");
 
         // the payment already at the terminal finishes
@@ -76,8 +78,8 @@ class PaymentSwitchesTest extends PaymentTestBase {
         awaitState(unknown, "APPROVED");
         assertThat(BACKEND.count("Payment", lostTerminal)).isEqualTo(1);
 
-        assertThat(ops.post("/api/channels/payments/resume", "{\"reason\":\"all clear\"}").statusCode()).isEqualTo(200);
-        assertThat(pay(newTerminal(), 1_000).statusCode()).isEqualTo(202);
+        assertThat(api.as(OPS).post("/api/channels/payments/resume", "{\"reason\":\"all clear\"}").status()).isEqualTo(200);
+        assertThat(pay(newTerminal(), 1_000).status()).isEqualTo(202);
     }
 
     @Test
@@ -90,20 +92,20 @@ class PaymentSwitchesTest extends PaymentTestBase {
         long inquiries = BACKEND.count("TransactionStatus", terminal);
         await().until(() -> BACKEND.count("TransactionStatus", terminal) > inquiries);
 
-        assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"ransomware alert\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/isolate", "{\"reason\":\"ransomware alert\"}").status()).isEqualTo(200);
         // isolate returns once calls admitted before it have finished: from here nothing may leave
         int seen = BACKEND.received().size();
         BACKEND.statusMode(FakeTerminalBackend.StatusMode.NORMAL);
         Thread.sleep(1_500);
         assertThat(BACKEND.received().size() - seen).as("requests reaching the backend while isolated").isZero();
         assertThat(payment(id).path("state").asText()).isEqualTo("UNKNOWN");
-        HttpResponse<String> refused = pay(newTerminal(), 1_000);
-        assertThat(refused.statusCode()).isEqualTo(503);
+        ApiResponse refused = pay(newTerminal(), 1_000);
+        assertThat(refused.status()).isEqualTo(503);
         assertThat(json(refused).path("type").asText()).endsWith("/payments-suspended");
         assertThat(json(refused).path("detail").asText()).isEqualTo(TAKE_CASH);
 
-        assertThat(ops.post("/api/incident/restore", "{\"channels\":[\"payments\"],\"reason\":\"payments cleared\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/restore", "{\"channels\":[\"payments\"],\"reason\":\"payments cleared\"}")
+                .status()).isEqualTo(200);
         awaitState(id, "APPROVED");
         assertThat(BACKEND.count("Payment", terminal)).isEqualTo(1);
     }
@@ -116,23 +118,23 @@ class PaymentSwitchesTest extends PaymentTestBase {
             BACKEND.on(terminal, Behaviour.DECLINE);
             awaitState(start(terminal, 100), "DECLINED");
         }
-        assertThat(json(ops.get("/api/channels/payments")).path("breaker").path("state").asText()).isEqualTo("CLOSED");
+        assertThat(json(api.as(OPS).get("/api/channels/payments")).path("breaker").path("state").asText()).isEqualTo("CLOSED");
 
         BACKEND.statusMode(FakeTerminalBackend.StatusMode.HTTP_500);
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             String terminal = newTerminal();
             BACKEND.on(terminal, Behaviour.HTTP_500);
-            HttpResponse<String> r = pay(terminal, 100);
-            return r.statusCode() == 503;
+            ApiResponse r = pay(terminal, 100);
+            return r.status() == 503;
         });
-        JsonNode channel = json(ops.get("/api/channels/payments"));
+        JsonNode channel = json(api.as(OPS).get("/api/channels/payments"));
         assertThat(channel.path("breaker").path("state").asText()).isEqualTo("OPEN");
         assertThat(channel.path("lastError").path("description").asText()).contains("HTTP ###");
 
         long before = rows("payment");
         int sentBefore = BACKEND.received().size();
-        HttpResponse<String> refused = pay(newTerminal(), 1_000);
-        assertThat(refused.statusCode()).isEqualTo(503);
+        ApiResponse refused = pay(newTerminal(), 1_000);
+        assertThat(refused.status()).isEqualTo(503);
         assertThat(json(refused).path("type").asText())
                 .isEqualTo("https://passerelle.example/problems/payments-backend-unavailable");
         assertThat(json(refused).path("detail").asText()).isEqualTo(TAKE_CASH);
@@ -147,16 +149,16 @@ class PaymentSwitchesTest extends PaymentTestBase {
     /** Warms up, then times {@code n} refused payments; microseconds, sorted. */
     private long[] timeRefusals(int warmUp, int n) {
         for (int i = 0; i < warmUp; i++) {
-            HttpResponse<String> r = pay(newTerminal(), 1_000);
-            assertThat(r.statusCode()).as(() -> "warm-up " + r.body() + " / " + ops.get("/api/channels/payments").body()).isEqualTo(503);
+            ApiResponse r = pay(newTerminal(), 1_000);
+            assertThat(r.status()).as(() -> "warm-up " + r.body() + " / " + api.as(OPS).get("/api/channels/payments").body()).isEqualTo(503);
         }
         long[] micros = new long[n];
         for (int i = 0; i < n; i++) {
             String terminal = newTerminal();
             long t0 = System.nanoTime();
-            HttpResponse<String> r = pay(terminal, 1_000);
+            ApiResponse r = pay(terminal, 1_000);
             micros[i] = (System.nanoTime() - t0) / 1_000;
-            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.status()).isEqualTo(503);
         }
         Arrays.sort(micros);
         return micros;

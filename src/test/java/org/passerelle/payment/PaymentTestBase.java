@@ -2,17 +2,18 @@ package org.passerelle.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Role.CASHIER;
+import static org.passerelle.testsupport.Role.OPS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
-import org.passerelle.testsupport.OpsClient;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiResponse;
+import org.passerelle.testsupport.Role;
 import org.passerelle.testsupport.terminal.FakeTerminalBackend;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,18 +45,14 @@ abstract class PaymentTestBase {
     @Autowired
     JdbcClient jdbc;
 
-    OpsClient cashier;
-    OpsClient ops;
-    OpsClient auditor;
+    Api api;
 
     @BeforeEach
     void clients() {
-        cashier = new OpsClient(port, "cashier", "cashier");
-        ops = new OpsClient(port, "ops", "ops");
-        auditor = new OpsClient(port, "auditor", "auditor");
+        api = Api.onPort(port);
         BACKEND.reset();
         // tests provoke backend failures on purpose; one test's failures must not open the breaker for the next
-        ops.post("/api/channels/payments/breaker", "{\"action\":\"RESET\",\"reason\":\"clean slate for the next test\"}");
+        api.as(OPS).post("/api/channels/payments/breaker", "{\"action\":\"RESET\",\"reason\":\"clean slate for the next test\"}");
     }
 
     static String newTerminal() {
@@ -67,30 +64,25 @@ abstract class PaymentTestBase {
                 + ",\"currency\":\"EUR\",\"reference\":\"FAC-2026-0042\",\"cashierLabel\":\"Caisse 2\"}";
     }
 
-    HttpResponse<String> post(OpsClient as, String path, String idempotencyKey, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return as.send(request);
+    /** POST as {@code role} with an {@code Idempotency-Key} ({@code null}: none) and a JSON body ({@code null}: none). */
+    ApiResponse post(Role role, String path, String idempotencyKey, String json) {
+        return api.as(role).idempotencyKey(idempotencyKey).post(path, json);
     }
 
-    HttpResponse<String> pay(String terminal, long amountMinor) {
-        return post(cashier, "/api/payments", UUID.randomUUID().toString(), body(terminal, amountMinor));
+    ApiResponse pay(String terminal, long amountMinor) {
+        return post(CASHIER, "/api/payments", UUID.randomUUID().toString(), body(terminal, amountMinor));
     }
 
     /** Starts a payment and returns its id, asserting the 202. */
     String start(String terminal, long amountMinor) {
-        HttpResponse<String> r = pay(terminal, amountMinor);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        ApiResponse r = pay(terminal, amountMinor);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
         return json(r).path("id").asText();
     }
 
     JsonNode payment(String id) {
-        HttpResponse<String> r = cashier.get("/api/payments/" + id);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        ApiResponse r = api.as(CASHIER).get("/api/payments/" + id);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
         return json(r);
     }
 
@@ -100,7 +92,7 @@ abstract class PaymentTestBase {
         return payment(id);
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    static JsonNode json(ApiResponse response) {
         try {
             return JSON.readTree(response.body());
         } catch (Exception e) {

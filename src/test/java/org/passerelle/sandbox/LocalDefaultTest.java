@@ -2,11 +2,13 @@ package org.passerelle.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Role.AUDITOR;
+import static org.passerelle.testsupport.Role.CASHIER;
+import static org.passerelle.testsupport.Role.OPS;
+import static org.passerelle.testsupport.Role.SCHEDULER;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.passerelle.PasserelleApplication;
-import org.passerelle.testsupport.OpsClient;
+import org.passerelle.testsupport.Api;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -66,47 +68,44 @@ class LocalDefaultTest {
 
     @Test
     void theDemoUsersLogInWithTheirOwnNames() {
-        assertThat(new OpsClient(port, "ops", "ops").get("/api/channels").statusCode()).isEqualTo(200);
-        assertThat(new OpsClient(port, "auditor", "auditor").get("/api/audit").statusCode()).isEqualTo(200);
-        assertThat(new OpsClient(port, "ops", "wrong").get("/api/channels").statusCode()).isEqualTo(401);
+        assertThat(Api.onPort(port).as(OPS).get("/api/channels").status()).isEqualTo(200);
+        assertThat(Api.onPort(port).as(AUDITOR).get("/api/audit").status()).isEqualTo(200);
+        assertThat(Api.onPort(port).withCredentials("ops", "wrong").get("/api/channels").status()).isEqualTo(401);
         assertThat(Files.exists(dataDir.resolve("passerelle.mv.db"))).as("the H2 file database").isTrue();
     }
 
     @Test
     void aReminderGoesThroughTheSandboxSmscToDelivered() {
-        OpsClient scheduler = new OpsClient(port, "scheduler", "scheduler");
+        Api api = Api.onPort(port);
         String body = "{\"patientPhone\":\"0692 65 43 21\",\"start\":\"" + Instant.now().plus(4, ChronoUnit.HOURS)
                 + "\",\"siteCode\":\"PONTCHAILLOU\"}";
-        assertThat(scheduler.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/appointments/LOCAL-1"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body))).statusCode())
+        assertThat(api.as(SCHEDULER).put("/api/appointments/LOCAL-1", body).status())
                 .isEqualTo(201);
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                scheduler.get("/api/appointments/LOCAL-1").body().contains("\"status\":\"DELIVERED\""));
-        String received = new OpsClient(port, "ops", "ops").get("/sandbox/sms").body();
+                api.as(SCHEDULER).get("/api/appointments/LOCAL-1").body().contains("\"status\":\"DELIVERED\""));
+        String received = api.as(OPS).get("/sandbox/sms").body();
         assertThat(received).contains("+262692654321", "CHUDEMO", "CHU Pontchaillou", "Réf LOCAL-1");
     }
 
     @Test
     void theSandboxTerminalApprovesAndLosesTheAnswerAsTheReadmeSays() {
-        OpsClient cashier = new OpsClient(port, "cashier", "cashier");
-        String approved = pay(cashier, "local-1", 4200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> cashier.get("/api/payments/" + approved).body().contains("\"state\":\"APPROVED\""));
+        Api api = Api.onPort(port);
+        String approved = pay(api, "local-1", 4200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.as(CASHIER).get("/api/payments/" + approved).body().contains("\"state\":\"APPROVED\""));
 
-        String lost = pay(cashier, "local-2", 4203); // approve, then drop the connection before answering
-        await().atMost(Duration.ofSeconds(60)).until(() -> cashier.get("/api/payments/" + lost).body().contains("\"state\":\"APPROVED\""));
-        assertThat(cashier.get("/api/payments/" + lost).body()).contains("UNKNOWN");
+        String lost = pay(api, "local-2", 4203); // approve, then drop the connection before answering
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.as(CASHIER).get("/api/payments/" + lost).body().contains("\"state\":\"APPROVED\""));
+        assertThat(api.as(CASHIER).get("/api/payments/" + lost).body()).contains("UNKNOWN");
 
-        String declined = pay(cashier, "local-3", 4201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> cashier.get("/api/payments/" + declined).body().contains("\"state\":\"DECLINED\""));
+        String declined = pay(api, "local-3", 4201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.as(CASHIER).get("/api/payments/" + declined).body().contains("\"state\":\"DECLINED\""));
     }
 
-    private String pay(OpsClient cashier, String key, long amountMinor) {
+    private String pay(Api api, String key, long amountMinor) {
         String terminal = "V400m-" + key;
         String body = "{\"terminalId\":\"" + terminal + "\",\"amountMinor\":" + amountMinor + ",\"reference\":\"FAC-" + key + "\"}";
-        var response = cashier.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/payments"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(response.statusCode()).isEqualTo(202);
+        var response = api.as(CASHIER).idempotencyKey(key).post("/api/payments", body);
+        assertThat(response.status()).isEqualTo(202);
         return response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
 }

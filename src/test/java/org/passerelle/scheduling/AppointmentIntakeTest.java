@@ -1,6 +1,9 @@
 package org.passerelle.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.AppointmentBody.appointment;
+import static org.passerelle.testsupport.Role.OPS;
+import static org.passerelle.testsupport.Role.SCHEDULER;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,8 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.passerelle.testsupport.OpsClient;
-import org.passerelle.testsupport.SchedulerClient;
+import org.passerelle.testsupport.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,20 +34,18 @@ class AppointmentIntakeTest {
     @Autowired
     JdbcClient jdbc;
 
-    private SchedulerClient scheduler;
-    private OpsClient ops;
+    private Api api;
 
     @BeforeEach
     void setUp() {
-        scheduler = new SchedulerClient(port);
-        ops = new OpsClient(port, "ops", "ops");
+        api = Api.onPort(port);
         // keep reminders pending: this test is about intake, not sending
-        ops.post("/api/channels/sms/suspend", "{\"reason\":\"intake test\"}");
+        api.as(OPS).post("/api/channels/sms/suspend", "{\"reason\":\"intake test\"}");
     }
 
     @AfterEach
     void tearDown() {
-        ops.post("/api/channels/scheduling/resume", "{\"reason\":\"intake test over\"}");
+        api.as(OPS).post("/api/channels/scheduling/resume", "{\"reason\":\"intake test over\"}");
     }
 
     private static Instant inDays(int days) {
@@ -55,70 +55,70 @@ class AppointmentIntakeTest {
     @Test
     void samePutTwiceChangesNothingAndARescheduleMovesThePendingReminder() {
         Instant start = inDays(5);
-        assertThat(scheduler.put("INT-1", "06 11 22 33 44", start, "PONTCHAILLOU").statusCode()).isEqualTo(201);
-        String first = scheduler.get("INT-1").body();
-        assertThat(scheduler.put("INT-1", "06 11 22 33 44", start, "PONTCHAILLOU").statusCode()).isEqualTo(200);
-        assertThat(scheduler.get("INT-1").body()).isEqualTo(first);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/INT-1", appointment("06 11 22 33 44", start, "PONTCHAILLOU")).status()).isEqualTo(201);
+        String first = api.as(SCHEDULER).get("/api/appointments/INT-1").body();
+        assertThat(api.as(SCHEDULER).put("/api/appointments/INT-1", appointment("06 11 22 33 44", start, "PONTCHAILLOU")).status()).isEqualTo(200);
+        assertThat(api.as(SCHEDULER).get("/api/appointments/INT-1").body()).isEqualTo(first);
         assertThat(jdbc.sql("select version from appointment where id = 'INT-1'").query(Long.class).single()).isZero();
 
         Instant later = inDays(8);
-        assertThat(scheduler.put("INT-1", "06 11 22 33 44", later, "PONTCHAILLOU").statusCode()).isEqualTo(200);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/INT-1", appointment("06 11 22 33 44", later, "PONTCHAILLOU")).status()).isEqualTo(200);
         List<Map<String, Object>> reminders = jdbc.sql("select seq, status, due_at from reminder where appointment_id = 'INT-1'")
                 .query().listOfRows();
         assertThat(reminders).hasSize(1);
         assertThat(reminders.get(0).get("STATUS")).isEqualTo("PENDING");
-        assertThat(scheduler.get("INT-1").body()).contains("\"dueAt\":\"" + later.minus(48, ChronoUnit.HOURS));
+        assertThat(api.as(SCHEDULER).get("/api/appointments/INT-1").body()).contains("\"dueAt\":\"" + later.minus(48, ChronoUnit.HOURS));
     }
 
     @Test
     void badInputGetsAProblemAndNothingIsStored() {
         long before = jdbc.sql("select count(*) from appointment").query(Long.class).single();
-        assertThat(scheduler.putJson("BAD-1", "{\"patientPhone\":\"0611223344\",\"siteCode\":\"PONTCHAILLOU\"}").body())
+        assertThat(api.as(SCHEDULER).put("/api/appointments/BAD-1", "{\"patientPhone\":\"0611223344\",\"siteCode\":\"PONTCHAILLOU\"}").body())
                 .contains("\"field\":\"start\"");
-        assertThat(scheduler.putJson("BAD-2", "{\"start\":\"2026-13-45T99:00:00Z\",\"siteCode\":\"PONTCHAILLOU\"}").statusCode())
+        assertThat(api.as(SCHEDULER).put("/api/appointments/BAD-2", "{\"start\":\"2026-13-45T99:00:00Z\",\"siteCode\":\"PONTCHAILLOU\"}").status())
                 .isEqualTo(400);
-        var unknownSite = scheduler.put("BAD-3", "0611223344", inDays(3), "NOWHERE");
-        assertThat(unknownSite.statusCode()).isEqualTo(400);
+        var unknownSite = api.as(SCHEDULER).put("/api/appointments/BAD-3", appointment("0611223344", inDays(3), "NOWHERE"));
+        assertThat(unknownSite.status()).isEqualTo(400);
         assertThat(unknownSite.body()).contains("Unknown site code 'NOWHERE'", "PONTCHAILLOU");
-        assertThat(scheduler.putJson("BAD-4", "{\"start\":\"" + inDays(3) + "\",\"siteCode\":\"PONTCHAILLOU\",\"timeZone\":\"Mars/Olympus\"}")
+        assertThat(api.as(SCHEDULER).put("/api/appointments/BAD-4", "{\"start\":\"" + inDays(3) + "\",\"siteCode\":\"PONTCHAILLOU\",\"timeZone\":\"Mars/Olympus\"}")
                 .body()).contains("timeZone");
-        assertThat(scheduler.putJson("BAD-5", "{\"patientPhone\":\"<script>\",\"start\":\"" + inDays(3) + "\",\"siteCode\":\"PONTCHAILLOU\"}")
-                .statusCode()).isEqualTo(400);
-        assertThat(scheduler.put("bad%20id%20with%20spaces", "0611223344", inDays(3), "PONTCHAILLOU").statusCode()).isEqualTo(400);
-        assertThat(scheduler.putJson("BAD-6", "{not json").statusCode()).isEqualTo(400);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/BAD-5", "{\"patientPhone\":\"<script>\",\"start\":\"" + inDays(3) + "\",\"siteCode\":\"PONTCHAILLOU\"}")
+                .status()).isEqualTo(400);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/bad%20id%20with%20spaces", appointment("0611223344", inDays(3), "PONTCHAILLOU")).status()).isEqualTo(400);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/BAD-6", "{not json").status()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from appointment").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test
     void suspendedSchedulingRefusesWith503AndKeepsWhatWasAccepted() {
-        assertThat(scheduler.put("SUSP-1", "06 11 22 33 55", inDays(4), "PONTCHAILLOU").statusCode()).isEqualTo(201);
-        assertThat(ops.post("/api/channels/scheduling/suspend", "{\"reason\":\"scheduling system compromised\"}").statusCode())
+        assertThat(api.as(SCHEDULER).put("/api/appointments/SUSP-1", appointment("06 11 22 33 55", inDays(4), "PONTCHAILLOU")).status()).isEqualTo(201);
+        assertThat(api.as(OPS).post("/api/channels/scheduling/suspend", "{\"reason\":\"scheduling system compromised\"}").status())
                 .isEqualTo(200);
 
-        var refused = scheduler.put("SUSP-2", "06 11 22 33 66", inDays(4), "PONTCHAILLOU");
-        assertThat(refused.statusCode()).isEqualTo(503);
+        var refused = api.as(SCHEDULER).put("/api/appointments/SUSP-2", appointment("06 11 22 33 66", inDays(4), "PONTCHAILLOU"));
+        assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("problem+json"));
         assertThat(refused.body()).contains("scheduling-suspended");
-        assertThat(scheduler.delete("SUSP-1").statusCode()).isEqualTo(503);
-        assertThat(scheduler.get("SUSP-1").statusCode()).isEqualTo(200);
-        assertThat(scheduler.get("SUSP-2").statusCode()).isEqualTo(404);
+        assertThat(api.as(SCHEDULER).delete("/api/appointments/SUSP-1").status()).isEqualTo(503);
+        assertThat(api.as(SCHEDULER).get("/api/appointments/SUSP-1").status()).isEqualTo(200);
+        assertThat(api.as(SCHEDULER).get("/api/appointments/SUSP-2").status()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from reminder where appointment_id = 'SUSP-1' and status = 'PENDING'")
                 .query(Long.class).single()).isEqualTo(1);
 
-        ops.post("/api/channels/scheduling/resume", "{\"reason\":\"back\"}");
-        assertThat(scheduler.put("SUSP-2", "06 11 22 33 66", inDays(4), "PONTCHAILLOU").statusCode()).isEqualTo(201);
+        api.as(OPS).post("/api/channels/scheduling/resume", "{\"reason\":\"back\"}");
+        assertThat(api.as(SCHEDULER).put("/api/appointments/SUSP-2", appointment("06 11 22 33 66", inDays(4), "PONTCHAILLOU")).status()).isEqualTo(201);
     }
 
     @Test
     void phoneNumbersAreEncryptedAtRestAndPurgedAfterTheAppointment() {
-        assertThat(scheduler.put("PRIV-1", "06 98 76 54 32", inDays(3), "PONTCHAILLOU").statusCode()).isEqualTo(201);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/PRIV-1", appointment("06 98 76 54 32", inDays(3), "PONTCHAILLOU")).status()).isEqualTo(201);
         String everything = jdbc.sql("select * from appointment where id = 'PRIV-1'").query().listOfRows().toString();
         assertThat(everything).doesNotContain("698765432", "06 98 76 54 32", "0698765432");
-        assertThat(scheduler.get("PRIV-1").body()).contains("+33•••••••32").doesNotContain("698765432");
+        assertThat(api.as(SCHEDULER).get("/api/appointments/PRIV-1").body()).contains("+33•••••••32").doesNotContain("698765432");
 
         // purge-after=0s: an appointment that already started loses its number at the next housekeeping
-        assertThat(scheduler.put("PRIV-PAST", "06 98 76 54 33", Instant.now().minus(1, ChronoUnit.HOURS), "PONTCHAILLOU")
-                .statusCode()).isEqualTo(201);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/PRIV-PAST", appointment("06 98 76 54 33", Instant.now().minus(1, ChronoUnit.HOURS), "PONTCHAILLOU"))
+                .status()).isEqualTo(201);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
                 "PURGED".equals(jdbc.sql("select phone_status from appointment where id = 'PRIV-PAST'").query(String.class).single()));
         assertThat(jdbc.sql("select count(*) from appointment where id = 'PRIV-PAST' and phone_enc is null and phone_hash is null")

@@ -1,6 +1,7 @@
 package org.passerelle.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Role.OPS;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class PasswordHashNotUpgradedTest {
             assertThat(configured).startsWith("{bcrypt}$2a$04$");
 
             for (int i = 0; i < 3; i++) {
-                assertThat(app.get("/api/channels", "ops").status()).isEqualTo(200);
+                assertThat(app.as(OPS).get("/api/channels").status()).isEqualTo(200);
             }
 
             assertThat(users.loadUserByUsername("ops").getPassword()).isEqualTo(configured);

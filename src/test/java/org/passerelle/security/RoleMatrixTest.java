@@ -1,16 +1,18 @@
 package org.passerelle.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.passerelle.testsupport.ApiClient.ANONYMOUS;
-import static org.passerelle.testsupport.ApiClient.ok;
-import static org.passerelle.testsupport.ApiClient.reason;
+import static org.passerelle.testsupport.Api.ok;
+import static org.passerelle.testsupport.Api.reason;
 import static org.passerelle.testsupport.Problems.assertProblem;
+import static org.passerelle.testsupport.Role.AUDITOR;
+import static org.passerelle.testsupport.Role.OPS;
+import static org.passerelle.testsupport.Role.SCHEDULER;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -20,9 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.passerelle.testsupport.ApiClient;
-import org.passerelle.testsupport.ApiClient.Credentials;
-import org.passerelle.testsupport.ApiClient.Reply;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiCaller;
+import org.passerelle.testsupport.ApiResponse;
+import org.passerelle.testsupport.ControlPlaneViaApi;
 import org.passerelle.testsupport.HandlerInventory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,8 +51,8 @@ class RoleMatrixTest {
     private static final String APPOINTMENT = "{\"patientPhone\":\"06 12 34 56 78\",\"start\":\"2099-01-05T10:00:00+01:00\","
             + "\"siteCode\":\"PONTCHAILLOU\"}";
 
-    private static void bookAppointment(ApiClient api) {
-        api.send("PUT", "/api/appointments/ROLE-MATRIX", ApiClient.Credentials.of("scheduler"), "application/json", APPOINTMENT);
+    private static void bookAppointment(Api api) {
+        api.as(SCHEDULER).put("/api/appointments/ROLE-MATRIX", APPOINTMENT);
     }
     private static final String ALL_CHANNELS = "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"role matrix\"}";
 
@@ -59,7 +62,8 @@ class RoleMatrixTest {
     @Autowired
     ApplicationContext context;
 
-    ApiClient api;
+    Api api;
+    ControlPlaneViaApi controlPlane;
 
     /**
      * One endpoint of the table.
@@ -70,18 +74,18 @@ class RoleMatrixTest {
      * @param after    run as ops after an allowed call, to return to the baseline
      */
     record Row(String method, String pattern, String path, String body, Set<Role> allowed, boolean isPublic,
-               Consumer<ApiClient> before, Consumer<ApiClient> after, int expectedStatus, Map<String, String> headers) {
+               Consumer<Api> before, Consumer<Api> after, int expectedStatus, Map<String, String> headers) {
 
         Row(String method, String pattern, String path, String body, Set<Role> allowed, boolean isPublic,
-            Consumer<ApiClient> before, Consumer<ApiClient> after) {
+            Consumer<Api> before, Consumer<Api> after) {
             this(method, pattern, path, body, allowed, isPublic, before, after, 0, Map.of());
         }
 
-        Row before(Consumer<ApiClient> setup) {
+        Row before(Consumer<Api> setup) {
             return new Row(method, pattern, path, body, allowed, isPublic, setup, after, expectedStatus, headers);
         }
 
-        Row after(Consumer<ApiClient> cleanup) {
+        Row after(Consumer<Api> cleanup) {
             return new Row(method, pattern, path, body, allowed, isPublic, before, cleanup, expectedStatus, headers);
         }
 
@@ -118,16 +122,16 @@ class RoleMatrixTest {
                 row("GET", "/api/channels", "/api/channels", null, READERS),
                 row("GET", "/api/channels/{id}", "/api/channels/sms", null, READERS),
                 row("POST", "/api/channels/{id}/suspend", "/api/channels/sms/suspend", reason("role matrix"), OPS_ONLY)
-                        .after(a -> ok(a.post("/api/channels/sms/resume", "ops", reason("matrix cleanup")))),
+                        .after(a -> ok(a.as(OPS).post("/api/channels/sms/resume", reason("matrix cleanup")))),
                 row("POST", "/api/channels/{id}/resume", "/api/channels/payments/resume", reason("role matrix"), OPS_ONLY)
-                        .before(a -> ok(a.post("/api/channels/payments/suspend", "ops", reason("matrix setup")))),
+                        .before(a -> ok(a.as(OPS).post("/api/channels/payments/suspend", reason("matrix setup")))),
                 row("POST", "/api/channels/{id}/breaker", "/api/channels/sms/breaker",
                         "{\"action\":\"FORCE_OPEN\",\"reason\":\"role matrix\"}", OPS_ONLY)
-                        .after(a -> ok(a.post("/api/channels/sms/breaker", "ops", "{\"action\":\"RESET\",\"reason\":\"matrix cleanup\"}"))),
+                        .after(a -> ok(a.as(OPS).post("/api/channels/sms/breaker", "{\"action\":\"RESET\",\"reason\":\"matrix cleanup\"}"))),
                 row("POST", "/api/incident/isolate", "/api/incident/isolate", reason("role matrix"), OPS_ONLY)
-                        .after(a -> ok(a.post("/api/incident/restore", "ops", ALL_CHANNELS))),
+                        .after(a -> ok(a.as(OPS).post("/api/incident/restore", ALL_CHANNELS))),
                 row("POST", "/api/incident/restore", "/api/incident/restore", ALL_CHANNELS, OPS_ONLY)
-                        .before(a -> ok(a.post("/api/incident/isolate", "ops", reason("matrix setup")))),
+                        .before(a -> ok(a.as(OPS).post("/api/incident/isolate", reason("matrix setup")))),
                 row("GET", "/api/audit", "/api/audit?channel=sms&page=0&size=5", null, READERS),
                 // outside /api: probes, metrics and the API description
                 publicRow("GET", "/actuator/health/liveness"),
@@ -154,8 +158,9 @@ class RoleMatrixTest {
 
     @BeforeEach
     void baseline() {
-        api = new ApiClient(port);
-        api.resetControlPlane();
+        api = Api.onPort(port);
+        controlPlane = new ControlPlaneViaApi(api);
+        controlPlane.reset();
     }
 
     @TestFactory
@@ -173,12 +178,12 @@ class RoleMatrixTest {
 
     private void anonymous(Row row) {
         if (row.isPublic()) {
-            ok(call(row, ANONYMOUS));
+            ok(call(row, api.anonymous()));
             return;
         }
-        String before = api.controlState();
-        long auditBefore = api.auditCount();
-        Reply reply = call(row, ANONYMOUS);
+        String before = controlPlane.summary();
+        long auditBefore = controlPlane.auditCount();
+        ApiResponse reply = call(row, api.anonymous());
         assertProblem(reply, 401, "unauthenticated");
         assertThat(reply.header("WWW-Authenticate")).as(reply.describe()).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
         assertUnchanged(row, before, auditBefore);
@@ -187,7 +192,7 @@ class RoleMatrixTest {
     private void asRole(Row row, Role role, String user) {
         if (row.allowed().contains(role)) {
             row.before().accept(api);
-            Reply reply = call(row, Credentials.of(user));
+            ApiResponse reply = call(row, api.as(testUserOf(role)));
             if (row.expectedStatus() == 0) {
                 ok(reply);
             } else {
@@ -196,50 +201,51 @@ class RoleMatrixTest {
             row.after().accept(api);
             return;
         }
-        String before = api.controlState();
-        long auditBefore = api.auditCount();
-        Reply reply = call(row, Credentials.of(user));
+        String before = controlPlane.summary();
+        long auditBefore = controlPlane.auditCount();
+        ApiResponse reply = call(row, api.as(testUserOf(role)));
         assertProblem(reply, 403, "forbidden");
         assertUnchanged(row, before, auditBefore);
     }
 
-    private Reply call(Row row, Credentials who) {
-        if (!row.headers().isEmpty()) {
-            Map<String, String> headers = new java.util.HashMap<>(row.headers());
-            headers.replaceAll((k, v) -> v.replace("{unique}", java.util.UUID.randomUUID().toString()));
-            if (row.body() != null) {
-                headers.put("Content-Type", "application/json");
-            }
-            return api.sendWithHeaders(row.method(), row.path(), who, headers, row.body());
+    private static org.passerelle.testsupport.Role testUserOf(Role role) {
+        return org.passerelle.testsupport.Role.valueOf(role.name());
+    }
+
+    private ApiResponse call(Row row, ApiCaller caller) {
+        ApiCaller withHeaders = caller;
+        for (Map.Entry<String, String> header : row.headers().entrySet()) {
+            withHeaders = withHeaders.header(header.getKey(),
+                    header.getValue().replace("{unique}", java.util.UUID.randomUUID().toString()));
         }
-        return api.send(row.method(), row.path(), who, row.body() == null ? null : "application/json", row.body());
+        return withHeaders.send(row.method(), row.path(), row.body() == null ? null : "application/json", row.body());
     }
 
     private void assertUnchanged(Row row, String stateBefore, long auditBefore) {
         if (row.writes()) {
-            assertThat(api.controlState()).as("a refused %s changed the control plane", row.operation()).isEqualTo(stateBefore);
-            assertThat(api.auditCount()).as("a refused %s wrote an audit entry", row.operation()).isEqualTo(auditBefore);
+            assertThat(controlPlane.summary()).as("a refused %s changed the control plane", row.operation()).isEqualTo(stateBefore);
+            assertThat(controlPlane.auditCount()).as("a refused %s wrote an audit entry", row.operation()).isEqualTo(auditBefore);
         }
     }
 
     @Test
     void wrongPasswordOrUnknownUserIsUnauthenticated() {
-        for (Credentials bad : List.of(new Credentials("ops", "wrong"), new Credentials("ops", ""),
-                new Credentials("auditor", "ops"), new Credentials("nobody", "nobody"))) {
-            Reply read = api.send("GET", "/api/channels", bad, null, null);
+        for (ApiCaller bad : List.of(api.withCredentials("ops", "wrong"), api.withCredentials("ops", ""),
+                api.withCredentials("auditor", "ops"), api.withCredentials("nobody", "nobody"))) {
+            ApiResponse read = bad.get("/api/channels");
             assertProblem(read, 401, "unauthenticated");
-            Reply write = api.send("POST", "/api/channels/sms/suspend", bad, "application/json", reason("bad credentials"));
+            ApiResponse write = bad.post("/api/channels/sms/suspend", reason("bad credentials"));
             assertProblem(write, 401, "unauthenticated");
         }
-        assertThat(api.state("sms")).isEqualTo("ACTIVE");
+        assertThat(controlPlane.state("sms")).isEqualTo("ACTIVE");
     }
 
     @Test
     void configuredPasswordHashIsKeptAfterLogin() {
         String configured = context.getBean(SecurityProperties.class).users().stream()
                 .filter(u -> u.username().equals("auditor")).findFirst().orElseThrow().password();
-        ok(api.get("/api/channels", "auditor"));
-        ok(api.get("/api/channels", "auditor"));
+        ok(api.as(AUDITOR).get("/api/channels"));
+        ok(api.as(AUDITOR).get("/api/channels"));
         assertThat(context.getBean(UserDetailsService.class).loadUserByUsername("auditor").getPassword())
                 .as("no silent re-hash at another bcrypt cost on login")
                 .isEqualTo(configured);

@@ -2,6 +2,7 @@ package org.passerelle.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Role.SCHEDULER;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class ReceiptAfterRestartTest {
         try (PasserelleInstance first = PasserelleInstance.start("before-restart", args())) {
             String body = "{\"patientPhone\":\"06 55 44 33 22\",\"start\":\"" + Instant.now().plus(4, ChronoUnit.HOURS)
                     + "\",\"siteCode\":\"PONTCHAILLOU\"}";
-            assertThat(first.put("/api/appointments/RESTART-1", "scheduler", body).status()).isEqualTo(201);
+            assertThat(first.as(SCHEDULER).put("/api/appointments/RESTART-1", body).status()).isEqualTo(201);
             JdbcClient sql = first.bean(JdbcClient.class);
             await().atMost(Duration.ofSeconds(15)).until(() ->
                     "SUBMITTED".equals(sql.sql("select status from reminder where appointment_id = 'RESTART-1'").query(String.class).single()));
@@ -56,7 +57,7 @@ class ReceiptAfterRestartTest {
             JdbcClient sql = second.bean(JdbcClient.class);
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     "DELIVERED".equals(sql.sql("select status from reminder where appointment_id = 'RESTART-1'").query(String.class).single()));
-            status = second.get("/api/appointments/RESTART-1", "scheduler").body();
+            status = second.as(SCHEDULER).get("/api/appointments/RESTART-1").body();
         }
         assertThat(status).contains("\"status\":\"DELIVERED\"");
         assertThat(SMSC.submits()).hasSize(1);

@@ -2,6 +2,8 @@ package org.passerelle.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Api.reason;
+import static org.passerelle.testsupport.Role.OPS;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ class ReplicaStartedWhileIsolatedTest {
     @Test
     void aReplicaStartedWhileIsolatedMakesNoBindRequestAndBindsOnceRestored() {
         await().atMost(Duration.ofSeconds(15)).until(() -> smsc.boundReceivers() == 1);
-        assertThat(first.postReason("/api/incident/isolate", "ops", "ransomware suspected").status()).isEqualTo(200);
+        assertThat(first.as(OPS).post("/api/incident/isolate", reason("ransomware suspected")).status()).isEqualTo(200);
         assertThat(smsc.boundSessions()).as("sessions open at the SMSC once isolate returned").isZero();
         int bindRequestsBefore = smsc.bindRequestCount();
 
@@ -66,8 +68,7 @@ class ReplicaStartedWhileIsolatedTest {
         assertThat(smsc.bindRequestCount() - bindRequestsBefore).as("bind requests while isolated").isZero();
         assertThat(late.bean(SmscConnections.class).openCount()).isZero();
 
-        assertThat(first.post("/api/incident/restore", "ops",
-                "{\"channels\":[\"sms\"],\"reason\":\"SMS cleared\"}").status()).isEqualTo(200);
+        assertThat(first.as(OPS).post("/api/incident/restore", "{\"channels\":[\"sms\"],\"reason\":\"SMS cleared\"}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> smsc.boundReceivers() == 2);
         assertThat(late.bean(SmscConnections.class).openCount()).isEqualTo(1);
     }

@@ -2,6 +2,9 @@ package org.passerelle.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.sms.ReminderRetrySchedule.assertJitteredDelay;
+import static org.passerelle.testsupport.AppointmentBody.appointment;
+import static org.passerelle.testsupport.Role.SCHEDULER;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,16 +19,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.passerelle.testsupport.OpsClient;
-import org.passerelle.testsupport.SchedulerClient;
-import org.passerelle.testsupport.smsc.ReceivedSubmit;
-import org.passerelle.testsupport.smsc.TestSmsc;
+import org.passerelle.sms.ReminderRetrySchedule.Retry;
 import org.passerelle.sms.text.GsmAlphabet;
 import org.passerelle.sms.text.ReminderTemplate;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.smsc.ReceivedSubmit;
+import org.passerelle.testsupport.smsc.TestSmsc;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +55,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class SmsReminderEndToEndTest {
 
+    /** passerelle.sms.retry-initial-delay below. */
+    private static final Duration RETRY_INITIAL_DELAY = Duration.ofMillis(200);
+    /** Between computing the next attempt and writing the row; between the SMSC's clock and Passerelle's. */
+    private static final Duration SCHEDULING_SLACK = Duration.ofMillis(50);
+
     static final TestSmsc SMSC = TestSmsc.started();
     private static final AtomicInteger NUMBERS = new AtomicInteger(1000);
 
@@ -67,14 +77,14 @@ class SmsReminderEndToEndTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
-    private SchedulerClient scheduler;
-    private OpsClient ops;
+    private Api api;
 
     @BeforeEach
     void setUp() {
-        scheduler = new SchedulerClient(port);
-        ops = new OpsClient(port, "ops", "ops");
+        api = Api.onPort(port);
         SMSC.resetResponses();
         SMSC.autoReceipts(true);
     }
@@ -98,14 +108,14 @@ class SmsReminderEndToEndTest {
     }
 
     private String reminderOf(String id) {
-        return scheduler.get(id).body();
+        return api.as(SCHEDULER).get("/api/appointments/" + id).body();
     }
 
     @Test
     void anAppointmentBecomesOneGsm7SmsWithTheSitesTextAndIsDeliveredWhenTheReceiptComes(CapturedOutput output) {
         String phone = nextMobile();
         Instant start = soon();
-        assertThat(scheduler.put("E2E-1", phone, start, "PONTCHAILLOU").statusCode()).isEqualTo(201);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/E2E-1", appointment(phone, start, "PONTCHAILLOU")).status()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> submitsTo(phone).size() == 1);
         ReceivedSubmit sms = submitsTo(phone).get(0);
@@ -124,7 +134,7 @@ class SmsReminderEndToEndTest {
         assertThat(reminderOf("E2E-1")).contains("\"encoding\":\"GSM7\"", "\"segments\":1");
 
         // the same PUT again changes nothing and sends nothing
-        assertThat(scheduler.put("E2E-1", phone, start, "PONTCHAILLOU").statusCode()).isEqualTo(200);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/E2E-1", appointment(phone, start, "PONTCHAILLOU")).status()).isEqualTo(200);
         await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(submitsTo(phone)).hasSize(1);
 
@@ -134,7 +144,7 @@ class SmsReminderEndToEndTest {
     @Test
     void aLongReminderIsSplitWithOneConcatenationReferenceAndIsDeliveredWhenEveryPartIs() {
         String phone = nextMobile();
-        scheduler.put("E2E-LONG", phone, soon(), "LONG");
+        api.as(SCHEDULER).put("/api/appointments/E2E-LONG", appointment(phone, soon(), "LONG"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> submitsTo(phone).size() == 2);
         List<ReceivedSubmit> parts = submitsTo(phone);
@@ -155,12 +165,12 @@ class SmsReminderEndToEndTest {
     void receiptsThatSayUndeliverableOrRejectedAreRecorded() {
         String phone = nextMobile();
         SMSC.receiptStatusFor(smscAddress(phone), "UNDELIV", "001");
-        scheduler.put("E2E-UNDELIV", phone, soon(), "PONTCHAILLOU");
+        api.as(SCHEDULER).put("/api/appointments/E2E-UNDELIV", appointment(phone, soon(), "PONTCHAILLOU"));
         await().atMost(Duration.ofSeconds(10)).until(() -> reminderOf("E2E-UNDELIV").contains("\"status\":\"UNDELIVERABLE\""));
 
         String other = nextMobile();
         SMSC.receiptStatusFor(smscAddress(other), "REJECTD", "002");
-        scheduler.put("E2E-REJECTD", other, soon(), "PONTCHAILLOU");
+        api.as(SCHEDULER).put("/api/appointments/E2E-REJECTD", appointment(other, soon(), "PONTCHAILLOU"));
         await().atMost(Duration.ofSeconds(10)).until(() -> reminderOf("E2E-REJECTD").contains("\"status\":\"REJECTED\""));
     }
 
@@ -169,7 +179,7 @@ class SmsReminderEndToEndTest {
         String phone = nextMobile();
         // a reminder two days ahead stays pending
         Instant later = Instant.now().plus(5, ChronoUnit.DAYS);
-        scheduler.put("E2E-STOP-LATER", phone, later, "PONTCHAILLOU");
+        api.as(SCHEDULER).put("/api/appointments/E2E-STOP-LATER", appointment(phone, later, "PONTCHAILLOU"));
         assertThat(reminderOf("E2E-STOP-LATER")).contains("\"status\":\"PENDING\"");
 
         SMSC.sendMo(smscAddress(phone), "Stop");
@@ -178,51 +188,64 @@ class SmsReminderEndToEndTest {
         assertThat(reminderOf("E2E-STOP-LATER")).contains("patient replied STOP");
 
         // a new appointment for the same number gets no reminder
-        scheduler.put("E2E-STOP-NEW", phone, soon(), "PONTCHAILLOU");
+        api.as(SCHEDULER).put("/api/appointments/E2E-STOP-NEW", appointment(phone, soon(), "PONTCHAILLOU"));
         assertThat(reminderOf("E2E-STOP-NEW")).contains("\"status\":\"OPTED_OUT\"").contains("\"reminders\":[]");
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(submitsTo(phone)).isEmpty();
 
         // an ordinary reply changes nothing
         String other = nextMobile();
-        scheduler.put("E2E-NOT-STOP", other, later, "PONTCHAILLOU");
+        api.as(SCHEDULER).put("/api/appointments/E2E-NOT-STOP", appointment(other, later, "PONTCHAILLOU"));
         SMSC.sendMo(smscAddress(other), "Merci, je serai la");
         await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> true);
         assertThat(reminderOf("E2E-NOT-STOP")).contains("\"status\":\"PENDING\"");
     }
 
     @Test
-    void aPermanentSmppErrorFailsTheReminderAndATransientOneIsRetried() {
+    void aPermanentSmppErrorFailsTheReminderAndATransientOneIsRetriedAfterTheBackoff() throws InterruptedException {
         String bad = nextMobile();
         SMSC.respondWith(TestSmsc.ESME_RINVDSTADR, 1);
-        scheduler.put("E2E-PERM", bad, soon(), "PONTCHAILLOU");
+        api.as(SCHEDULER).put("/api/appointments/E2E-PERM", appointment(bad, soon(), "PONTCHAILLOU"));
         await().atMost(Duration.ofSeconds(10)).until(() -> reminderOf("E2E-PERM").contains("\"status\":\"FAILED\""));
         assertThat(reminderOf("E2E-PERM")).contains("command_status 0x0B");
 
         String busy = nextMobile();
         SMSC.respondWith(TestSmsc.ESME_RTHROTTLED, 2);
-        scheduler.put("E2E-THROTTLED", busy, soon(), "PONTCHAILLOU");
+        api.as(SCHEDULER).put("/api/appointments/E2E-THROTTLED", appointment(busy, soon(), "PONTCHAILLOU"));
+        Map<Integer, Retry> retries = ReminderRetrySchedule.observe(jdbc, "E2E-THROTTLED", Duration.ofSeconds(15));
         await().atMost(Duration.ofSeconds(15)).until(() -> reminderOf("E2E-THROTTLED").contains("\"status\":\"DELIVERED\""));
         assertThat(reminderOf("E2E-THROTTLED")).contains("\"attempts\":3");
         assertThat(submitsTo(busy).stream().filter(ReceivedSubmit::accepted).count()).isEqualTo(1);
+
+        // throttled twice: retried retry-initial-delay (200 ms ±20 %) after the first failure, twice that after the second
+        assertThat(retries).as("retries scheduled in the database").containsOnlyKeys(1, 2);
+        assertJitteredDelay(retries.get(1), RETRY_INITIAL_DELAY, SCHEDULING_SLACK);
+        assertJitteredDelay(retries.get(2), RETRY_INITIAL_DELAY.multipliedBy(2), SCHEDULING_SLACK);
+        // and the SMSC saw no retry before it was due
+        List<ReceivedSubmit> tries = submitsTo(busy);
+        assertThat(tries).hasSize(3);
+        assertThat(Duration.between(tries.get(0).receivedAt(), tries.get(1).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(160).minus(SCHEDULING_SLACK));
+        assertThat(Duration.between(tries.get(1).receivedAt(), tries.get(2).receivedAt()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(320).minus(SCHEDULING_SLACK));
     }
 
     @Test
     void aCancelledAppointmentSendsNothing() {
         String phone = nextMobile();
         Instant later = Instant.now().plus(5, ChronoUnit.DAYS);
-        scheduler.put("E2E-CANCEL", phone, later, "PONTCHAILLOU");
-        assertThat(scheduler.delete("E2E-CANCEL").statusCode()).isEqualTo(204);
+        api.as(SCHEDULER).put("/api/appointments/E2E-CANCEL", appointment(phone, later, "PONTCHAILLOU"));
+        assertThat(api.as(SCHEDULER).delete("/api/appointments/E2E-CANCEL").status()).isEqualTo(204);
         assertThat(reminderOf("E2E-CANCEL")).contains("\"status\":\"CANCELLED\"");
-        assertThat(scheduler.delete("E2E-CANCEL").statusCode()).isEqualTo(204);
-        assertThat(scheduler.delete("E2E-NEVER-EXISTED").statusCode()).isEqualTo(404);
+        assertThat(api.as(SCHEDULER).delete("/api/appointments/E2E-CANCEL").status()).isEqualTo(204);
+        assertThat(api.as(SCHEDULER).delete("/api/appointments/E2E-NEVER-EXISTED").status()).isEqualTo(404);
     }
 
     @Test
     void invalidAndLandlineNumbersKeepTheAppointmentWithoutAReminder() {
-        assertThat(scheduler.put("E2E-LANDLINE", "02 99 28 43 21", soon(), "PONTCHAILLOU").statusCode()).isEqualTo(201);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/E2E-LANDLINE", appointment("02 99 28 43 21", soon(), "PONTCHAILLOU")).status()).isEqualTo(201);
         assertThat(reminderOf("E2E-LANDLINE")).contains("\"status\":\"NOT_MOBILE\"", "\"reminders\":[]", "fixed line");
-        assertThat(scheduler.put("E2E-INVALID", "06 12", soon(), "PONTCHAILLOU").statusCode()).isEqualTo(201);
+        assertThat(api.as(SCHEDULER).put("/api/appointments/E2E-INVALID", appointment("06 12", soon(), "PONTCHAILLOU")).status()).isEqualTo(201);
         assertThat(reminderOf("E2E-INVALID")).contains("\"status\":\"INVALID\"", "\"reminders\":[]");
     }
 

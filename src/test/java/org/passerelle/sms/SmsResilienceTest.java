@@ -2,6 +2,9 @@ package org.passerelle.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.AppointmentBody.appointment;
+import static org.passerelle.testsupport.Role.OPS;
+import static org.passerelle.testsupport.Role.SCHEDULER;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.scheduling.ReminderQueue;
 import org.passerelle.scheduling.ReminderStatus;
-import org.passerelle.testsupport.OpsClient;
-import org.passerelle.testsupport.SchedulerClient;
+import org.passerelle.testsupport.Api;
 import org.passerelle.testsupport.smsc.ReceivedSubmit;
 import org.passerelle.testsupport.smsc.TestSmsc;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,20 +72,18 @@ class SmsResilienceTest {
     @Autowired
     SmscConnections connections;
 
-    private SchedulerClient scheduler;
-    private OpsClient ops;
+    private Api api;
 
     @BeforeEach
     void setUp() {
-        scheduler = new SchedulerClient(port);
-        ops = new OpsClient(port, "ops", "ops");
+        api = Api.onPort(port);
         if (!SMSC.isRunning()) {
             SMSC.restart();
         }
         SMSC.resetResponses();
         // a failed test must not leave the next one isolated or suspended
-        ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"test baseline\"}");
-        ops.post("/api/channels/sms/resume", "{\"reason\":\"test baseline\"}");
+        api.as(OPS).post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"test baseline\"}");
+        api.as(OPS).post("/api/channels/sms/resume", "{\"reason\":\"test baseline\"}");
     }
 
     private static String mobile(int block, int i) {
@@ -94,7 +94,7 @@ class SmsResilienceTest {
         List<String> phones = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String phone = mobile(block, i);
-            assertThat(scheduler.put(prefix + i, phone, start, "PONTCHAILLOU").statusCode()).isEqualTo(201);
+            assertThat(api.as(SCHEDULER).put("/api/appointments/" + prefix + i, appointment(phone, start, "PONTCHAILLOU")).status()).isEqualTo(201);
             phones.add("33" + phone.replace(" ", "").substring(1));
         }
         return phones;
@@ -115,7 +115,7 @@ class SmsResilienceTest {
         List<String> phones = book("LOAD-", 1, 400, start);
         await().atMost(Duration.ofSeconds(20)).until(() -> submitsTo(phones) >= 50);
 
-        assertThat(ops.post("/api/channels/sms/suspend", "{\"reason\":\"load test\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/sms/suspend", "{\"reason\":\"load test\"}").status()).isEqualTo(200);
         Instant suspendReturned = Instant.now();
         long sentBeforeSuspend = submitsTo(phones);
 
@@ -132,7 +132,7 @@ class SmsResilienceTest {
         assertThat(countStatus("LOAD-LATE-", ReminderStatus.PENDING)).isEqualTo(20);
 
         Instant resumedAt = Instant.now();
-        assertThat(ops.post("/api/channels/sms/resume", "{\"reason\":\"load test over\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/sms/resume", "{\"reason\":\"load test over\"}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> countStatus("LOAD-", ReminderStatus.PENDING) == 0
                 && countStatus("LOAD-", ReminderStatus.SENDING) == 0);
 
@@ -159,14 +159,14 @@ class SmsResilienceTest {
     @Test
     void anSmscKilledAndRestartedMidRunLosesNothingAndDuplicatesOnlyWhatSmppCannotTellApart() {
         Instant start = Instant.now().plus(4, ChronoUnit.HOURS);
-        assertThat(ops.post("/api/channels/sms/suspend", "{\"reason\":\"build a backlog\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/sms/suspend", "{\"reason\":\"build a backlog\"}").status()).isEqualTo(200);
         List<String> phones = book("CRASH-", 5, 300, start);
-        assertThat(ops.post("/api/channels/sms/resume", "{\"reason\":\"send it\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/sms/resume", "{\"reason\":\"send it\"}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> submitsTo(phones) >= 100);
 
         SMSC.crash();
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                ops.get("/api/channels/sms").body().contains("\"state\":\"OPEN\""));
+                api.as(OPS).get("/api/channels/sms").body().contains("\"state\":\"OPEN\""));
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
         SMSC.restart();
 
@@ -184,7 +184,7 @@ class SmsResilienceTest {
         assertThat(duplicates).as("duplicate submits").isLessThanOrEqualTo(ambiguous);
         System.out.printf("SMSC crash: %d reminders, %d duplicate submits, %d ambiguous sends counted%n",
                 300, duplicates, ambiguous);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ops.get("/api/channels/sms").body().contains("\"state\":\"CLOSED\""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.as(OPS).get("/api/channels/sms").body().contains("\"state\":\"CLOSED\""));
     }
 
     /** Both binds up: the receiver at start, the transmitter by a first submit. */
@@ -198,9 +198,9 @@ class SmsResilienceTest {
     @Test
     void isolationFromActiveClosesEveryBindBeforeTheCallReturnsAndNothingBindsOrPingsUntilRestore() {
         bothBindsUp();
-        assertThat(ops.get("/api/channels/sms").body()).contains("\"state\":\"ACTIVE\"");
+        assertThat(api.as(OPS).get("/api/channels/sms").body()).contains("\"state\":\"ACTIVE\"");
 
-        assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").status()).isEqualTo(200);
         // no waiting: once isolate has returned, the SMSC holds no session of ours and no socket is left
         assertThat(SMSC.boundSessions()).as("sessions open at the SMSC when isolate returned").isZero();
         assertThat(connections.openCount()).as("sockets to the SMSC open on this replica").isZero();
@@ -213,8 +213,8 @@ class SmsResilienceTest {
         assertThat(SMSC.enquireLinkCount() - enquireLinks).as("enquire_link while isolated").isZero();
         assertThat(SMSC.boundSessions()).isZero();
 
-        assertThat(ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
+                .status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundReceivers() >= 1);
         List<String> phones = book("ISOLATED-ACTIVE-", 6, 3, Instant.now().plus(4, ChronoUnit.HOURS));
         await().atMost(Duration.ofSeconds(20)).until(() -> submitsTo(phones) == 3);
@@ -229,9 +229,9 @@ class SmsResilienceTest {
     @Test
     void isolationAfterASuspensionClosesTheBindsTooAndRestoreReopensThem() {
         bothBindsUp();
-        assertThat(ops.post("/api/channels/sms/suspend", "{\"reason\":\"hold these\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/sms/suspend", "{\"reason\":\"hold these\"}").status()).isEqualTo(200);
         List<String> phones = book("ISOLATED-", 7, 3, Instant.now().plus(4, ChronoUnit.HOURS));
-        assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").status()).isEqualTo(200);
         assertThat(SMSC.boundSessions()).as("sessions open at the SMSC when isolate returned").isZero();
 
         int bindRequests = SMSC.bindRequestCount();
@@ -239,8 +239,8 @@ class SmsResilienceTest {
         assertThat(SMSC.bindRequestCount() - bindRequests).as("bind requests while isolated").isZero();
         assertThat(submitsTo(phones)).isZero();
 
-        assertThat(ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
+                .status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> submitsTo(phones) == 3);
         await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundReceivers() >= 1);
     }
@@ -248,10 +248,10 @@ class SmsResilienceTest {
     @Test
     void restoreWhileTheSmscIsDownBindsOnceItIsBack() {
         bothBindsUp();
-        assertThat(ops.post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/isolate", "{\"reason\":\"cut everything\"}").status()).isEqualTo(200);
         SMSC.stop();
-        assertThat(ops.post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/incident/restore", "{\"channels\":[\"sms\",\"payments\",\"scheduling\"],\"reason\":\"cleared\"}")
+                .status()).isEqualTo(200);
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
         SMSC.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.boundReceivers() >= 1);
@@ -264,7 +264,7 @@ class SmsResilienceTest {
         try {
             List<String> phones = book("RECEIPT-SUSPENDED-", 9, 1, Instant.now().plus(4, ChronoUnit.HOURS));
             await().atMost(Duration.ofSeconds(10)).until(() -> countStatus("RECEIPT-SUSPENDED-", ReminderStatus.SUBMITTED) == 1);
-            assertThat(ops.post("/api/channels/sms/suspend", "{\"reason\":\"hold the rest\"}").statusCode()).isEqualTo(200);
+            assertThat(api.as(OPS).post("/api/channels/sms/suspend", "{\"reason\":\"hold the rest\"}").status()).isEqualTo(200);
             int bindRequests = SMSC.bindRequestCount();
 
             assertThat(SMSC.boundReceivers()).as("receiver bound while suspended").isEqualTo(1);

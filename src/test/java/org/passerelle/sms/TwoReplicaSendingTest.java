@@ -2,6 +2,8 @@ package org.passerelle.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.passerelle.testsupport.Api.reason;
+import static org.passerelle.testsupport.Role.OPS;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -68,7 +70,7 @@ class TwoReplicaSendingTest {
 
     @Test
     void twoThousandRemindersAreEachSubmittedOnceAndBothReplicasShareTheWork() throws Exception {
-        assertThat(a.postReason("/api/channels/sms/suspend", "ops", "build the backlog").status()).isEqualTo(200);
+        assertThat(a.as(OPS).post("/api/channels/sms/suspend", reason("build the backlog")).status()).isEqualTo(200);
         AppointmentIntake intake = a.bean(AppointmentIntake.class);
         java.time.ZonedDateTime start = Instant.now().plus(4, ChronoUnit.HOURS).atZone(ZoneId.of("Europe/Paris"));
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -91,7 +93,7 @@ class TwoReplicaSendingTest {
                 .isEqualTo(REMINDERS);
 
         Instant resumed = Instant.now();
-        assertThat(a.postReason("/api/channels/sms/resume", "ops", "send").status()).isEqualTo(200);
+        assertThat(a.as(OPS).post("/api/channels/sms/resume", reason("send")).status()).isEqualTo(200);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
                 sql.sql("select count(*) from reminder where status in ('PENDING', 'SENDING')").query(Long.class).single() == 0);
         Duration took = Duration.between(resumed, Instant.now());

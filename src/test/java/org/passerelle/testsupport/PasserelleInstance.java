@@ -1,18 +1,6 @@
 package org.passerelle.testsupport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import org.passerelle.PasserelleApplication;
@@ -26,20 +14,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class PasserelleInstance implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String name;
     private final ConfigurableApplicationContext context;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final Api api;
 
     private PasserelleInstance(String name, ConfigurableApplicationContext context) {
         this.name = name;
         this.context = context;
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.api = Api.onPort(port);
     }
 
     public static PasserelleInstance start(String name, List<String> args) {
@@ -75,58 +59,14 @@ public final class PasserelleInstance implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** GET as {@code user} (test users' password is their name). */
-    public Response get(String path, String user) {
-        return send(request(path, user).GET().build());
+    /** The API of this replica. */
+    public Api api() {
+        return api;
     }
 
-    /** POST a JSON body as {@code user}. */
-    public Response post(String path, String user, String json) {
-        return send(request(path, user)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build());
-    }
-
-    /** PUT a JSON body as {@code user}. */
-    public Response put(String path, String user, String json) {
-        return send(request(path, user)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build());
-    }
-
-    /** POST {@code {"reason": reason}} as {@code user}. */
-    public Response postReason(String path, String user, String reason) {
-        return post(path, user, json(java.util.Map.of("reason", reason)));
-    }
-
-    public static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private HttpRequest.Builder request(String path, String user) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + credentials)
-                .header("Accept", "application/json, application/problem+json");
-    }
-
-    private Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    /** Calls this replica's API as the test user of {@code role}. */
+    public ApiCaller as(Role role) {
+        return api.as(role);
     }
 
     @Override
@@ -137,20 +77,5 @@ public final class PasserelleInstance implements AutoCloseable {
     @Override
     public String toString() {
         return "instance " + name + " (port " + port + ")";
-    }
-
-    public record Response(int status, String body) {
-        public JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("Not JSON (HTTP " + status + "): " + body, e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "HTTP " + status + " " + body;
-        }
     }
 }

@@ -17,7 +17,7 @@ public final class Problems {
      *
      * @return the problem body
      */
-    public static JsonNode assertProblem(ApiClient.Reply reply, int status, String typeSuffix) {
+    public static JsonNode assertProblem(ApiResponse reply, int status, String typeSuffix) {
         assertThat(reply.status()).as(reply.describe()).isLessThan(500).isEqualTo(status);
         assertThat(reply.contentType()).as("content type of " + reply.describe()).isNotEmpty();
         assertThat(MediaType.parseMediaType(reply.contentType()).equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON))
@@ -32,7 +32,7 @@ public final class Problems {
     }
 
     /** No exception class name and no stack frame in the body. */
-    public static void assertNoLeak(ApiClient.Reply reply) {
+    public static void assertNoLeak(ApiResponse reply) {
         assertThat(reply.body()).as(reply.describe())
                 .doesNotContain("Exception")
                 .doesNotContain("at org.")

@@ -3,10 +3,11 @@ package org.passerelle.scheduling.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.passerelle.scheduling.hl7.SiuMessages.siu;
+import static org.passerelle.testsupport.Role.OPS;
+import static org.passerelle.testsupport.Role.SCHEDULER;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,8 +24,9 @@ import org.passerelle.scheduling.AppointmentViews;
 import org.passerelle.scheduling.PhonePolicy;
 import org.passerelle.scheduling.ReminderStatus;
 import org.passerelle.scheduling.hl7.SiuMessages.Ack;
+import org.passerelle.testsupport.Api;
+import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.MllpClient;
-import org.passerelle.testsupport.OpsClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -111,8 +113,8 @@ class Hl7IntakeTest {
         assertThat(ack.field("MSH", 10)).isNotBlank().isNotEqualTo(control);
         assertThat(ack.field("MSH", 12)).isEqualTo("2.5");
 
-        HttpResponse<String> api = new OpsClient(httpPort, "scheduler", "scheduler").get("/api/appointments/" + id);
-        assertThat(api.statusCode()).isEqualTo(200);
+        ApiResponse api = Api.onPort(httpPort).as(SCHEDULER).get("/api/appointments/" + id);
+        assertThat(api.status()).isEqualTo(200);
         assertThat(api.body()).contains("\"siteCode\":\"PONTCHAILLOU\"").contains("\"status\":\"BOOKED\"")
                 .doesNotContain(MOBILE).doesNotContain("612345678");
 
@@ -340,11 +342,11 @@ class Hl7IntakeTest {
 
     @Test
     void whileSchedulingIsSuspendedMessagesAreRejectedAndNothingIsStored() {
-        OpsClient ops = new OpsClient(httpPort, "ops", "ops");
+        Api api = Api.onPort(httpPort);
         String id = newId("RDV");
         String control = newId("C");
         String message = siu("S12", control, id, inDays(5, 10), MOBILE, "PONTCHAILLOU").build();
-        assertThat(ops.post("/api/channels/scheduling/suspend", "{\"reason\":\"HL7 test\"}").statusCode()).isEqualTo(200);
+        assertThat(api.as(OPS).post("/api/channels/scheduling/suspend", "{\"reason\":\"HL7 test\"}").status()).isEqualTo(200);
         try {
             Ack ack = send(message);
 
@@ -353,7 +355,7 @@ class Hl7IntakeTest {
             assertThat(ack.field("ERR", 3)).startsWith("207^");
             assertThatThrownBy(() -> views.of(id)).isInstanceOf(AppointmentNotFoundException.class);
         } finally {
-            assertThat(ops.post("/api/channels/scheduling/resume", "{\"reason\":\"HL7 test over\"}").statusCode())
+            assertThat(api.as(OPS).post("/api/channels/scheduling/resume", "{\"reason\":\"HL7 test over\"}").status())
                     .isEqualTo(200);
         }
 
