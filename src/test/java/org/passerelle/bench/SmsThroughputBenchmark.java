@@ -46,8 +46,7 @@ class SmsThroughputBenchmark {
 
     @DynamicPropertySource
     static void smsc(DynamicPropertyRegistry registry) {
-        registry.add("passerelle.sms.smsc.port", SMSC::port);
-        registry.add("passerelle.sms.smsc.password", () -> TestSmsc.DEFAULT_PASSWORD);
+        SMSC.register(registry);
     }
 
     @AfterAll

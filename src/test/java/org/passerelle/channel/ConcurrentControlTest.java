@@ -27,14 +27,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.testsupport.Api;
 import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.PasserelleInstance;
-import org.passerelle.testsupport.PostgresTestDatabase;
+import org.passerelle.testsupport.Replicas;
 
 /**
  * Two replicas on one PostgreSQL schema taking many conflicting control calls at once. Every call is either
@@ -48,25 +47,15 @@ class ConcurrentControlTest {
     private static final Set<String> STATE_ACTIONS = Set.of("SUSPEND", "RESUME", "ISOLATE", "RESTORE");
 
     @RegisterExtension
-    static final PostgresTestDatabase db = PostgresTestDatabase.perClass("concurrency");
+    static final Replicas replicas = Replicas.onPostgres("concurrency").named("A", "B");
 
     private static PasserelleInstance a;
     private static PasserelleInstance b;
 
     @BeforeAll
-    static void startTwoReplicas() {
-        a = PasserelleInstance.start("A", db.springArgs());
-        b = PasserelleInstance.start("B", db.springArgs());
-    }
-
-    @AfterAll
-    static void stopReplicas() {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
-        }
+    static void replicas() {
+        a = replicas.get("A");
+        b = replicas.get("B");
     }
 
     @Test
@@ -353,7 +342,7 @@ class ConcurrentControlTest {
      * incident that was open.
      */
     private static void assertIncidentsConsistent(long mark) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = replicas.db().connect(); Statement st = c.createStatement()) {
             List<Long> open = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("select id from incident where closed_at is null")) {
                 while (rs.next()) {
@@ -422,7 +411,7 @@ class ConcurrentControlTest {
     }
 
     private static List<AuditRow> auditSince(long mark) throws SQLException {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("""
+        try (Connection c = replicas.db().connect(); PreparedStatement ps = c.prepareStatement("""
                 select id, channel_id, action, from_value, to_value, reason, incident_id
                 from channel_audit where id > ? order by id""")) {
             ps.setLong(1, mark);
@@ -438,7 +427,7 @@ class ConcurrentControlTest {
     }
 
     private static long lastAuditId() throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
+        try (Connection c = replicas.db().connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select coalesce(max(id), 0) from channel_audit")) {
             rs.next();
             return rs.getLong(1);
@@ -457,7 +446,7 @@ class ConcurrentControlTest {
 
     private static Map<String, String> column(String column) throws SQLException {
         Map<String, String> values = new HashMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
+        try (Connection c = replicas.db().connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select id, " + column + " from channel")) {
             while (rs.next()) {
                 values.put(rs.getString(1), rs.getString(2));

@@ -18,14 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.testsupport.Api;
 import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.PasserelleInstance;
-import org.passerelle.testsupport.PostgresTestDatabase;
+import org.passerelle.testsupport.Replicas;
 
 /**
  * Two full replicas on one PostgreSQL schema: a control change made through one is enforced by the other
@@ -41,7 +40,7 @@ class ReplicaConvergenceTest {
     private static final int ROUNDS = 5;
 
     @RegisterExtension
-    static final PostgresTestDatabase db = PostgresTestDatabase.perClass("convergence");
+    static final Replicas replicas = Replicas.onPostgres("convergence").named("A", "B");
 
     private static PasserelleInstance a;
     private static PasserelleInstance b;
@@ -50,24 +49,14 @@ class ReplicaConvergenceTest {
     private int roundCounter;
 
     @BeforeAll
-    static void startTwoReplicas() {
-        a = PasserelleInstance.start("A", db.springArgs());
-        b = PasserelleInstance.start("B", db.springArgs());
-    }
-
-    @AfterAll
-    static void stopReplicas() {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
-        }
+    static void replicas() {
+        a = replicas.get("A");
+        b = replicas.get("B");
     }
 
     @Test
     void theSecondReplicaFoundTheSchemaCurrentAndRanNoMigrationAgain() throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
+        try (Connection c = replicas.db().connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select version, count(*), bool_and(success) from flyway_schema_history "
                      + "where version is not null group by version order by version")) {
             List<String> rows = new ArrayList<>();

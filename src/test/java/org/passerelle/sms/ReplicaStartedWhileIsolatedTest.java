@@ -6,14 +6,11 @@ import static org.passerelle.testsupport.Api.reason;
 import static org.passerelle.testsupport.Role.OPS;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.testsupport.PasserelleInstance;
-import org.passerelle.testsupport.PostgresTestDatabase;
+import org.passerelle.testsupport.Replicas;
 import org.passerelle.testsupport.smsc.TestSmsc;
 
 /**
@@ -23,36 +20,18 @@ import org.passerelle.testsupport.smsc.TestSmsc;
 class ReplicaStartedWhileIsolatedTest {
 
     @RegisterExtension
-    static final PostgresTestDatabase db = PostgresTestDatabase.perClass("sms_isolated_start");
+    static final Replicas replicas = Replicas.onPostgres("sms_isolated_start").withSmsc().args(
+            "--passerelle.sms.smsc.reconnect-delay=200ms", "--passerelle.sms.smsc.enquire-link=1s",
+            "--camel.routecontroller.back-off-delay=200").named("first");
 
     private static TestSmsc smsc;
     private static PasserelleInstance first;
     private static PasserelleInstance late;
-    private static List<String> args;
 
     @BeforeAll
-    static void start() {
-        smsc = TestSmsc.started();
-        args = new ArrayList<>(db.springArgs());
-        args.addAll(List.of(
-                "--passerelle.sms.smsc.port=" + smsc.port(),
-                "--passerelle.sms.smsc.password=" + TestSmsc.DEFAULT_PASSWORD,
-                "--passerelle.sms.smsc.reconnect-delay=200ms", "--passerelle.sms.smsc.enquire-link=1s",
-                "--camel.routecontroller.back-off-delay=200"));
-        first = PasserelleInstance.start("first", args);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (late != null) {
-            late.close();
-        }
-        if (first != null) {
-            first.close();
-        }
-        if (smsc != null) {
-            smsc.close();
-        }
+    static void replicas() {
+        smsc = replicas.smsc();
+        first = replicas.get("first");
     }
 
     @Test
@@ -62,7 +41,7 @@ class ReplicaStartedWhileIsolatedTest {
         assertThat(smsc.boundSessions()).as("sessions open at the SMSC once isolate returned").isZero();
         int bindRequestsBefore = smsc.bindRequestCount();
 
-        late = PasserelleInstance.start("late", args);
+        late = replicas.startAnother("late");
         // several reconnect delays and route-controller back-offs, with the SMSC up all along
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
         assertThat(smsc.bindRequestCount() - bindRequestsBefore).as("bind requests while isolated").isZero();

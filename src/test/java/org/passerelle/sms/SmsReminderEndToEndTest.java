@@ -65,8 +65,7 @@ class SmsReminderEndToEndTest {
 
     @DynamicPropertySource
     static void smsc(DynamicPropertyRegistry registry) {
-        registry.add("passerelle.sms.smsc.port", SMSC::port);
-        registry.add("passerelle.sms.smsc.password", () -> TestSmsc.DEFAULT_PASSWORD);
+        SMSC.register(registry);
         registry.add("passerelle.sms.smsc.reconnect-delay", () -> "200ms");
     }
 

@@ -17,14 +17,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.scheduling.AppointmentCommand;
 import org.passerelle.scheduling.AppointmentIntake;
 import org.passerelle.testsupport.PasserelleInstance;
-import org.passerelle.testsupport.PostgresTestDatabase;
+import org.passerelle.testsupport.Replicas;
 import org.passerelle.testsupport.smsc.ReceivedSubmit;
 import org.passerelle.testsupport.smsc.TestSmsc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,37 +34,20 @@ class TwoReplicaSendingTest {
     private static final int REMINDERS = 2000;
 
     @RegisterExtension
-    static final PostgresTestDatabase db = PostgresTestDatabase.perClass("two_replica_sms");
+    static final Replicas replicas = Replicas.onPostgres("two_replica_sms").withSmsc().args(
+            "--passerelle.reminders.send-from=00:00", "--passerelle.reminders.send-until=23:59:59",
+            "--passerelle.sms.poll-interval=50ms", "--passerelle.sms.batch-size=50",
+            "--passerelle.sms.segments-per-second=2000").named("A", "B");
 
     private static TestSmsc smsc;
     private static PasserelleInstance a;
     private static PasserelleInstance b;
 
     @BeforeAll
-    static void start() {
-        smsc = TestSmsc.started();
-        List<String> args = new ArrayList<>(db.springArgs());
-        args.addAll(List.of(
-                "--passerelle.sms.smsc.port=" + smsc.port(),
-                "--passerelle.sms.smsc.password=" + TestSmsc.DEFAULT_PASSWORD,
-                "--passerelle.reminders.send-from=00:00", "--passerelle.reminders.send-until=23:59:59",
-                "--passerelle.sms.poll-interval=50ms", "--passerelle.sms.batch-size=50",
-                "--passerelle.sms.segments-per-second=2000"));
-        a = PasserelleInstance.start("A", args);
-        b = PasserelleInstance.start("B", args);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null) {
-            a.close();
-        }
-        if (smsc != null) {
-            smsc.close();
-        }
+    static void replicas() {
+        smsc = replicas.smsc();
+        a = replicas.get("A");
+        b = replicas.get("B");
     }
 
     @Test

@@ -297,6 +297,12 @@ public final class TestSmsc implements AutoCloseable {
         workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
+    /** Points the Spring test context's Passerelle at this SMSC (port and password). */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("passerelle.sms.smsc.port", this::port);
+        registry.add("passerelle.sms.smsc.password", () -> DEFAULT_PASSWORD);
+    }
+
     /** The TCP port on 127.0.0.1 (0 before the first start). */
     public int port() {
         synchronized (lifecycle) {
