@@ -49,6 +49,32 @@ class PaymentRecoveryTest extends PaymentTestBase {
         assertThat(BACKEND.count("TransactionStatus", terminal)).isGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * Inquiries for an answer that stays InProgress back off: initial-backoff (200 ms in tests), doubling up to
+     * max-backoff (1 s), each within ±20 % — measured where it matters, at the backend.
+     */
+    @Test
+    void statusInquiriesBackOffExponentiallyWithJitterUpToTheCap() {
+        String terminal = newTerminal();
+        BACKEND.on(terminal, Behaviour.NEVER_ANSWER);
+        String id = start(terminal, 3_100);
+        awaitState(id, "UNKNOWN");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> BACKEND.count("TransactionStatus", terminal) >= 6);
+        java.util.List<java.time.Instant> at = BACKEND.received("TransactionStatus", terminal).stream()
+                .map(Received::at).toList();
+        long[] expected = {200, 400, 800, 1000, 1000};
+        for (int k = 0; k < expected.length; k++) {
+            long gap = java.time.Duration.between(at.get(k), at.get(k + 1)).toMillis();
+            // below: the jitter's floor; above: its ceiling + one recovery poll (100 ms) + the inquiry's own time
+            assertThat(gap).as("gap after inquiry %d", k + 1)
+                    .isBetween((long) (expected[k] * 0.8) - 30, (long) (expected[k] * 1.2) + 100 + 250);
+        }
+        BACKEND.complete(terminal);
+        awaitState(id, "APPROVED");
+        BACKEND.releaseHeld();
+    }
+
     @Test
     void noAnswerWithinTheDeadlineIsUnknownUntilTheTerminalFinishes() {
         String terminal = newTerminal();
