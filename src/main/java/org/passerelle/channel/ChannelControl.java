@@ -22,6 +22,7 @@ class ChannelControl {
     private static final Logger log = LoggerFactory.getLogger(ChannelControl.class);
 
     private final ChannelStore store;
+    private final ControlPlaneWakeUp wakeUp;
     private final AuditLog audit;
     private final ChannelReconciler reconciler;
     private final ChannelGate gate;
@@ -31,7 +32,9 @@ class ChannelControl {
     private final Clock clock;
 
     public ChannelControl(ChannelStore store, AuditLog audit, ChannelReconciler reconciler, ChannelGate gate,
-                          ChannelMetrics metrics, ChannelProperties properties, TransactionTemplate tx, Clock clock) {
+                          ChannelMetrics metrics, ChannelProperties properties, TransactionTemplate tx, Clock clock,
+                          ControlPlaneWakeUp wakeUp) {
+        this.wakeUp = wakeUp;
         this.store = store;
         this.audit = audit;
         this.reconciler = reconciler;
@@ -162,6 +165,7 @@ class ChannelControl {
 
     private ControlSnapshot lockedSnapshot() {
         store.lockAndBumpRevision();
+        wakeUp.announce(); // delivered to the other replicas when this transaction commits
         return store.snapshot();
     }
 

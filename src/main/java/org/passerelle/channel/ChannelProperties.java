@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param reconcileInterval how often each replica polls the database for a change made elsewhere; 10 ms to 1 s
  * @param suspendDrainTimeout how long a suspend call waits for calls already in flight before returning; 0 to 30 s
+ * @param listenNotify on PostgreSQL, wake the other replicas with LISTEN/NOTIFY as soon as a change commits
+ *        (polling stays the safety net); ignored elsewhere
  * @param breakers breaker thresholds per outbound channel id (sms, payments); a missing one uses
  *        {@link BreakerSettings#defaults()}
  */
@@ -26,6 +28,7 @@ public record ChannelProperties(
         @DefaultValue("250ms") Duration reconcileInterval,
         @NotNull(message = "passerelle.channels.suspend-drain-timeout is required")
         @DefaultValue("2s") Duration suspendDrainTimeout,
+        @DefaultValue("true") boolean listenNotify,
         @Valid Map<String, BreakerSettings> breakers) {
 
     public ChannelProperties {
