@@ -1,0 +1,102 @@
+package org.passerelle.logscan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs after the whole suite (its own surefire execution in the verify phase, see pom.xml) and reads every log
+ * line Passerelle wrote during it — the captured output of every test class in target/surefire-reports — looking
+ * for what must never be logged: a phone number in any usual form, an SMS text, a card number (13–19 digits
+ * passing Luhn, whatever separates them), a CVV or expiry next to its label, track data.
+ */
+@Tag("log-scan")
+class SuiteLogScanTest {
+
+    static final Pattern LOG_LINE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[.,]\\d+\\S* +(TRACE|DEBUG|INFO|WARN|ERROR) ");
+    private static final List<Pattern> FORBIDDEN = List.of(
+            // French numbers, national or international, with or without separators (+33 6 12 34 56 78, 0612345678)
+            Pattern.compile("(?<![\\d.])(?:\\+?33 ?|0)[1-9](?:[ .-]?\\d{2}){4}(?![\\d])"),
+            // E.164 without "+" as SMPP carries it, overseas codes included
+            Pattern.compile("(?<!\\d)(?:33|262|590|594|596|269|687|689)[67]\\d{8}(?!\\d)"),
+            // reminder texts (the templates' fixed words)
+            Pattern.compile("Rappel : RDV|Pour annuler ou d[ée]placer|RDV \\d"),
+            // card data labels with a value
+            Pattern.compile("(?i)(cvv|cvc|cvv2|cardholder|expiry|expir\\w*date)\\W{0,3}\\d{3,4}"),
+            // track 2 equivalent data: PAN=YYMM...
+            Pattern.compile("\\d{13,19}=\\d{4}"));
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\w])\\d(?:[ ./:_#-]{0,2}\\d){12,18}(?![\\w])");
+
+    @Test
+    void noLogLineOfTheSuiteHoldsPatientOrCardData() throws IOException {
+        Path reports = Path.of("target", "surefire-reports");
+        List<Path> outputs;
+        try (Stream<Path> files = Files.list(reports)) {
+            outputs = files.filter(p -> p.getFileName().toString().endsWith("-output.txt"))
+                    .filter(p -> !p.getFileName().toString().contains(SuiteLogScanTest.class.getSimpleName()))
+                    .toList();
+        }
+        assertThat(outputs).as("captured test output to scan (run after the suite)").isNotEmpty();
+        List<String> findings = new ArrayList<>();
+        long lines = 0;
+        for (Path output : outputs) {
+            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+                if (!LOG_LINE.matcher(line).find()) {
+                    continue; // a test's own print, not a log line
+                }
+                lines++;
+                String finding = finding(line);
+                if (finding != null) {
+                    findings.add(output.getFileName() + ": " + finding + " in: " + line.substring(0, Math.min(300, line.length())));
+                }
+            }
+        }
+        System.out.printf("Log scan: %d log lines in %d test classes' output%n", lines, outputs.size());
+        assertThat(lines).as("log lines scanned").isPositive();
+        assertThat(findings).as("log lines with patient or card data").isEmpty();
+    }
+
+    static String finding(String line) {
+        for (Pattern p : FORBIDDEN) {
+            Matcher m = p.matcher(line);
+            if (m.find()) {
+                return "'" + p.pattern() + "'";
+            }
+        }
+        Matcher digits = DIGIT_RUN.matcher(line);
+        while (digits.find()) {
+            String run = digits.group().replaceAll("\\D", "");
+            if (run.length() >= 13 && run.length() <= 19 && luhn(run)) {
+                return "a card number";
+            }
+        }
+        return null;
+    }
+
+    static boolean luhn(String digits) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+}
