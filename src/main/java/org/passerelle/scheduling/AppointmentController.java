@@ -22,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/appointments")
 class AppointmentController {
 
-    private static final String ID = "[A-Za-z0-9._-]{1,64}";
-
     private final AppointmentIntake intake;
     private final AppointmentViews views;
     private final ReminderProperties reminders;
@@ -37,7 +35,7 @@ class AppointmentController {
     @Operation(summary = "Create or replace an appointment; the same body twice changes nothing")
     @PutMapping("/{id}")
     public ResponseEntity<AppointmentView> put(
-            @PathVariable @Pattern(regexp = ID, message = "1-64 letters, digits, . _ -") String id,
+            @PathVariable @Pattern(regexp = AppointmentId.PATTERN, message = AppointmentId.RULE) String id,
             @Valid @RequestBody AppointmentRequest body) {
         ZoneId zone = body.timeZone() == null ? reminders.zone() : ZoneId.of(body.timeZone());
         AppointmentCommand command = new AppointmentCommand(id, AppointmentCommand.IntakeSource.REST,
@@ -50,7 +48,7 @@ class AppointmentController {
 
     @Operation(summary = "Cancel an appointment and its pending reminders")
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> cancel(@PathVariable @Pattern(regexp = ID, message = "1-64 letters, digits, . _ -") String id) {
+    public ResponseEntity<Void> cancel(@PathVariable @Pattern(regexp = AppointmentId.PATTERN, message = AppointmentId.RULE) String id) {
         if (!intake.cancel(id, AppointmentStatus.CANCELLED)) {
             throw new AppointmentNotFoundException(id);
         }
@@ -59,7 +57,7 @@ class AppointmentController {
 
     @Operation(summary = "An appointment with its reminders and their delivery states")
     @GetMapping("/{id}")
-    public AppointmentView get(@PathVariable @Pattern(regexp = ID, message = "1-64 letters, digits, . _ -") String id) {
+    public AppointmentView get(@PathVariable @Pattern(regexp = AppointmentId.PATTERN, message = AppointmentId.RULE) String id) {
         return views.of(id);
     }
 }

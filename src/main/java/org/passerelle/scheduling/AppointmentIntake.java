@@ -2,9 +2,7 @@ package org.passerelle.scheduling;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.passerelle.privacy.Digests;
 import org.passerelle.channel.ChannelGate;
 import org.passerelle.channel.ChannelId;
 import org.passerelle.privacy.PhoneProtection;
@@ -15,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts appointments from any intake (REST, HL7): stores them and plans their reminders in one
- * transaction. Replaying the same content changes nothing.
+ * transaction. Replaying the same content changes nothing ({@link Replay}: the stored fields are compared, the phone
+ * number through its keyed hash; nothing derived from the number is kept for it).
  */
 @Service
 public class AppointmentIntake {
@@ -60,6 +59,7 @@ public class AppointmentIntake {
 
     public Result upsert(AppointmentCommand command) {
         requireOpen();
+        AppointmentId.require(command.id());
         if (!sites.sites().containsKey(command.siteCode())) {
             throw new InvalidAppointmentException("siteCode", "Unknown site code '" + command.siteCode()
                     + "'; known sites: " + String.join(", ", sites.sites().keySet()));
@@ -73,17 +73,15 @@ public class AppointmentIntake {
 
     private Result apply(AppointmentCommand c) {
         Instant now = clock.instant();
-        String hash = contentHash(c);
         Optional<StoredAppointment> existing = appointments.findForUpdate(c.id());
-        if (existing.isPresent() && existing.get().contentHash().equals(hash)
-                && existing.get().status() == AppointmentStatus.BOOKED) {
+        PhonePolicy.PhoneCheck phone = phones.check(c.phone());
+        if (existing.isPresent() && Replay.isUnchanged(existing.get(), c, phone, protection)) {
             return new Result(Outcome.UNCHANGED, views.of(c.id()));
         }
-        PhonePolicy.PhoneCheck phone = phones.check(c.phone());
         StoredAppointment next = new StoredAppointment(c.id(), c.source(), AppointmentStatus.BOOKED,
                 c.start().toInstant(), c.start().getZone(), c.siteCode(), c.smsConsent(),
                 phone.e164() == null ? null : protection.encrypt(phone.e164()), phone.hash(), phone.status(),
-                phone.reason(), hash, existing.map(StoredAppointment::version).orElse(0L) + 1,
+                phone.reason(), existing.map(StoredAppointment::version).orElse(0L) + 1,
                 existing.map(StoredAppointment::createdAt).orElse(now), now);
         Instant purgeAfter = next.start().plus(privacy.purgeAfter());
         boolean startChanged;
@@ -101,6 +99,7 @@ public class AppointmentIntake {
     /** Cancels the appointment and its pending reminders; false when it does not exist. Idempotent. */
     public boolean cancel(String id, AppointmentStatus status) {
         requireOpen();
+        AppointmentId.require(id);
         return Boolean.TRUE.equals(tx.execute(s -> {
             Optional<StoredAppointment> existing = appointments.findForUpdate(id);
             if (existing.isEmpty()) {
@@ -113,12 +112,5 @@ public class AppointmentIntake {
             planner.cancelPending(id, status == AppointmentStatus.NO_SHOW ? "patient did not come" : "appointment cancelled", now);
             return true;
         }));
-    }
-
-    static String contentHash(AppointmentCommand c) {
-        String canonical = String.join("\u0000", List.of(
-                c.id(), String.valueOf(c.phone()), c.start().toInstant().toString(), c.start().getZone().getId(),
-                c.siteCode(), String.valueOf(c.smsConsent())));
-        return Digests.sha256Hex(canonical);
     }
 }

@@ -43,16 +43,16 @@ class AppointmentStore {
     void insert(StoredAppointment a, Instant purgeAfter) {
         bind(jdbc.sql("""
                 insert into appointment (id, source, status, start_at, time_zone, site_code, sms_consent, phone_enc,
-                    phone_hash, phone_status, phone_reason, content_hash, version, created_at, updated_at, purge_after)
+                    phone_hash, phone_status, phone_reason, version, created_at, updated_at, purge_after)
                 values (:id, :source, :status, :start, :zone, :site, :consent, :phoneEnc, :phoneHash, :phoneStatus,
-                    :phoneReason, :hash, 0, :now, :now, :purge)"""), a, purgeAfter).update();
+                    :phoneReason, 0, :now, :now, :purge)"""), a, purgeAfter).update();
     }
 
     void update(StoredAppointment a, Instant purgeAfter) {
         bind(jdbc.sql("""
                 update appointment set source = :source, status = :status, start_at = :start, time_zone = :zone,
                     site_code = :site, sms_consent = :consent, phone_enc = :phoneEnc, phone_hash = :phoneHash,
-                    phone_status = :phoneStatus, phone_reason = :phoneReason, content_hash = :hash,
+                    phone_status = :phoneStatus, phone_reason = :phoneReason,
                     version = version + 1, updated_at = :now, purge_after = :purge, purged_at = null
                 where id = :id"""), a, purgeAfter).update();
     }
@@ -69,7 +69,6 @@ class AppointmentStore {
                 .param("phoneHash", a.phoneHash())
                 .param("phoneStatus", a.phoneStatus().name())
                 .param("phoneReason", a.phoneReason())
-                .param("hash", a.contentHash())
                 .param("now", ts(a.updatedAt()))
                 .param("purge", ts(purgeAfter));
     }
@@ -79,7 +78,11 @@ class AppointmentStore {
                 .param("status", status.name()).param("now", ts(now)).param("id", id).update();
     }
 
-    /** Drops personal data of appointments that ended long enough ago; returns how many were purged. */
+    /**
+     * Drops personal data of appointments that ended long enough ago: every value derived from the phone number
+     * (its ciphertext and its keyed hash; the reason is one of PhonePolicy's fixed sentences, erased too). Opt-outs
+     * stay, as keyed hashes in sms_opt_out, by design: a STOP outlives the appointment. Returns how many were purged.
+     */
     int purgePersonalData(Instant now) {
         return jdbc.sql("""
                 update appointment set phone_enc = null, phone_hash = null, phone_status = 'PURGED', phone_reason = null,
@@ -88,16 +91,17 @@ class AppointmentStore {
                 .param("now", ts(now)).update();
     }
 
-    List<String> bookedWithPhoneHash(String phoneHash) {
-        return jdbc.sql("select id from appointment where phone_hash = :hash and status = 'BOOKED'")
-                .param("hash", phoneHash).query(String.class).list();
+    /** @param phoneHashes the number's keyed hash under every key still configured */
+    List<String> bookedWithPhoneHash(List<String> phoneHashes) {
+        return jdbc.sql("select id from appointment where phone_hash in (:hashes) and status = 'BOOKED'")
+                .param("hashes", phoneHashes).query(String.class).list();
     }
 
-    void markOptedOut(String phoneHash, Instant now) {
+    void markOptedOut(List<String> phoneHashes, Instant now) {
         jdbc.sql("""
                 update appointment set phone_status = 'OPTED_OUT', phone_reason = 'patient replied STOP', updated_at = :now
-                where phone_hash = :hash and phone_status = 'OK'""")
-                .param("hash", phoneHash).param("now", ts(now)).update();
+                where phone_hash in (:hashes) and phone_status = 'OK'""")
+                .param("hashes", phoneHashes).param("now", ts(now)).update();
     }
 
     private static StoredAppointment mapAppointment(ResultSet rs, int n) throws SQLException {
@@ -113,7 +117,6 @@ class AppointmentStore {
                 rs.getString("phone_hash"),
                 PhonePolicy.PhoneStatus.valueOf(rs.getString("phone_status")),
                 rs.getString("phone_reason"),
-                rs.getString("content_hash"),
                 rs.getLong("version"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));

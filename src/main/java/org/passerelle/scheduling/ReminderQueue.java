@@ -122,15 +122,19 @@ public class ReminderQueue {
         }));
     }
 
-    /** The patient replied STOP: no future reminder for this number. Returns the reminders cancelled. */
-    public int optOut(String phoneHash) {
+    /**
+     * The patient replied STOP: no future reminder for this number, found by its keyed hash under every key still
+     * configured (appointments stored before a hash key rotation included). Returns the reminders cancelled.
+     */
+    public int optOut(String e164) {
+        List<String> phoneHashes = protection.hashes(e164);
         Instant now = clock.instant();
         return tx.execute(s -> {
             int cancelled = 0;
-            for (String appointmentId : appointments.bookedWithPhoneHash(phoneHash)) {
+            for (String appointmentId : appointments.bookedWithPhoneHash(phoneHashes)) {
                 cancelled += reminders.cancelPending(appointmentId, "patient replied STOP", now);
             }
-            appointments.markOptedOut(phoneHash, now);
+            appointments.markOptedOut(phoneHashes, now);
             return cancelled;
         });
     }

@@ -17,7 +17,6 @@ record StoredAppointment(
         String phoneHash,
         PhonePolicy.PhoneStatus phoneStatus,
         String phoneReason,
-        String contentHash,
         long version,
         Instant createdAt,
         Instant updatedAt) {

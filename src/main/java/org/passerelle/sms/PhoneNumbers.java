@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
 import java.util.Map;
 import org.passerelle.privacy.PhoneProtection;
 import org.passerelle.scheduling.PhonePolicy;
@@ -51,7 +52,9 @@ class PhoneNumbers implements PhonePolicy {
             return new PhoneCheck(PhoneStatus.NOT_MOBILE, e164, hash,
                     "cannot receive SMS: " + type.name().toLowerCase().replace('_', ' ') + " number");
         }
-        if (optOuts.isOptedOut(hash)) {
+        List<String> underEveryKey = protection.hashes(e164);
+        if (optOuts.isOptedOut(underEveryKey)) {
+            optOuts.keepUnderCurrentKey(hash, underEveryKey);
             return new PhoneCheck(PhoneStatus.OPTED_OUT, e164, hash, "patient replied STOP");
         }
         return new PhoneCheck(PhoneStatus.OK, e164, hash, null);

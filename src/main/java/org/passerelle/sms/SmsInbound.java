@@ -94,9 +94,8 @@ public class SmsInbound {
             log.warn("STOP reply from an unreadable address ignored");
             return;
         }
-        String hash = protection.hash(e164);
-        optOuts.optOut(hash, clock.instant());
-        int cancelled = queue.optOut(hash);
+        optOuts.optOut(protection.hash(e164), clock.instant());
+        int cancelled = queue.optOut(e164);
         metrics.optOut();
         log.info("STOP reply: number opted out, {} pending reminder(s) cancelled", cancelled);
     }

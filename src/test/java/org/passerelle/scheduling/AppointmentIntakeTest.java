@@ -33,6 +33,8 @@ class AppointmentIntakeTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AppointmentIntake intake;
 
     private Api api;
 
@@ -87,6 +89,24 @@ class AppointmentIntakeTest {
         assertThat(api.as(SCHEDULER).put("/api/appointments/bad%20id%20with%20spaces", appointment("0611223344", inDays(3), "PONTCHAILLOU")).status()).isEqualTo(400);
         assertThat(api.as(SCHEDULER).put("/api/appointments/BAD-6", "{not json").status()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from appointment").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void restHoldsIdsToTheOneRuleThatHl7HoldsThemToo() {
+        for (String bad : List.of("RDV-%C3%A9t%C3%A9", "R".repeat(65), "RDV%201", "%2E%2E")) {
+            var refused = api.as(SCHEDULER).put("/api/appointments/" + bad, appointment("0611223344", inDays(3), "PONTCHAILLOU"));
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+        }
+        assertThat(api.as(SCHEDULER).put("/api/appointments/a.b_C-9", appointment("0611223344", inDays(3), "PONTCHAILLOU")).status())
+                .isEqualTo(201);
+        assertThat(AppointmentId.isValid("R".repeat(64))).isTrue();
+        assertThat(List.of("../../etc/passwd", "..", ".", "", "RDV-\u00e9", "R".repeat(10_000), "a/b", "a\u0000b"))
+                .noneMatch(AppointmentId::isValid);
+        var direct = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidAppointmentException.class,
+                () -> intake.upsert(new AppointmentCommand("../../etc/passwd", AppointmentCommand.IntakeSource.HL7, null,
+                        inDays(3).atZone(java.time.ZoneId.of("Europe/Paris")), "PONTCHAILLOU", true)));
+        assertThat(direct.field()).as("the intake itself holds the rule, whoever calls it").isEqualTo("id");
+        assertThat(jdbc.sql("select count(*) from appointment where id like '%passwd%'").query(Long.class).single()).isZero();
     }
 
     @Test

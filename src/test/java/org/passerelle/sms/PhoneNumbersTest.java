@@ -1,8 +1,9 @@
 package org.passerelle.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.Map;
@@ -46,7 +47,7 @@ class PhoneNumbersTest {
         PhoneCheck check = numbers.check(raw);
         assertThat(check.status()).isEqualTo(PhoneStatus.OK);
         assertThat(check.e164()).isEqualTo(e164);
-        assertThat(check.hash()).hasSize(64).doesNotContain(e164.substring(1));
+        assertThat(check.hash()).startsWith("k1:").hasSize(67).doesNotContain(e164.substring(1));
     }
 
     @ParameterizedTest(name = "{0} refused: {1}")
@@ -68,8 +69,9 @@ class PhoneNumbersTest {
 
     @Test
     void anOptedOutNumberIsRefused() {
-        when(optOuts.isOptedOut(anyString())).thenReturn(true);
+        when(optOuts.isOptedOut(anyList())).thenReturn(true);
         assertThat(numbers.check("06 12 34 56 78").status()).isEqualTo(PhoneStatus.OPTED_OUT);
+        verify(optOuts).isOptedOut(protection().hashes("+33612345678"));
     }
 
     @Test

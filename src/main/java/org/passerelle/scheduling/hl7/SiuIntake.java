@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.passerelle.privacy.Digests;
 import org.passerelle.scheduling.AppointmentCommand;
+import org.passerelle.scheduling.AppointmentId;
 import org.passerelle.scheduling.AppointmentIntake;
 import org.passerelle.scheduling.AppointmentStatus;
 import org.passerelle.scheduling.IntakeSuspendedException;
@@ -123,6 +124,10 @@ public class SiuIntake {
             if ("siteCode".equals(e.field())) {
                 throw Hl7Rejection.error(Hl7ErrorCode.TABLE_VALUE_NOT_FOUND, ErrorLocation.of("AIL", 3),
                         "unknown site code in AIL-3.1");
+            }
+            if ("id".equals(e.field())) {
+                throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, ErrorLocation.of("SCH", 1),
+                        "appointment id must be " + AppointmentId.RULE);
             }
             throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, null, "invalid " + e.field());
         } catch (DuplicateKeyException raced) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.passerelle.scheduling.AppointmentId;
 import org.passerelle.scheduling.ReminderProperties;
 import org.passerelle.scheduling.hl7.Hl7Rejection.ErrorLocation;
 import org.springframework.stereotype.Component;
@@ -146,18 +147,29 @@ class SiuReader {
         return Hl7Rejection.reject(code, location, "message could not be parsed as SIU_S12");
     }
 
-    /** SCH-1.1 (placer appointment id), else SCH-2.1 (filler). */
+    /**
+     * SCH-1.1 (placer appointment id), else SCH-2.1 (filler), under the one rule REST applies too
+     * ({@link AppointmentId}): an id REST could not read or cancel is a content error (AE), never stored.
+     */
     private static String appointmentId(Segments segments) {
         String placer = segments.first("SCH", 1, 1, 1);
         if (!placer.isEmpty()) {
-            return placer;
+            return checkedId(placer, "SCH", 1);
         }
         String filler = segments.first("SCH", 2, 1, 1);
         if (!filler.isEmpty()) {
-            return filler;
+            return checkedId(filler, "SCH", 2);
         }
         throw Hl7Rejection.error(Hl7ErrorCode.REQUIRED_FIELD_MISSING, ErrorLocation.of("SCH", 1),
                 "appointment id missing: neither SCH-1 (placer) nor SCH-2 (filler) is given");
+    }
+
+    private static String checkedId(String id, String segment, int field) {
+        if (!AppointmentId.isValid(id)) {
+            throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, new ErrorLocation(segment, 1, field),
+                    "appointment id in " + segment + "-" + field + ".1 must be " + AppointmentId.RULE);
+        }
+        return id;
     }
 
     private ZonedDateTime start(Segments segments) {

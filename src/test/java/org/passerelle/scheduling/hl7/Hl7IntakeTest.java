@@ -17,6 +17,9 @@ import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.passerelle.scheduling.AppointmentId;
 import org.passerelle.scheduling.AppointmentNotFoundException;
 import org.passerelle.scheduling.AppointmentStatus;
 import org.passerelle.scheduling.AppointmentView;
@@ -269,6 +272,34 @@ class Hl7IntakeTest {
         assertThat(unreadable.field("ERR", 3)).startsWith("102^");
 
         assertThatThrownBy(() -> views.of(id)).isInstanceOf(AppointmentNotFoundException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"../../etc/passwd", "RDV-\u00e9t\u00e9", "..", "RDV 1", "X-65-CHARACTERS-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "10000"})
+    void anIdThatRestWouldRefuseIsAContentErrorNeverAResendLater(String given) {
+        String id = given.equals("10000") ? "R".repeat(10_000) : given;
+        for (String event : new String[] {"S12", "S15"}) {
+            String control = newId("C");
+            Ack ack = send(siu(event, control, id, inDays(5, 10), MOBILE, "PONTCHAILLOU").build());
+
+            assertThat(ack.code()).as(event).isEqualTo("AE");
+            assertThat(ack.field("MSA", 2)).isEqualTo(control);
+            assertThat(ack.field("MSA", 3)).as("names the field and the rule, never the id")
+                    .contains("SCH-1.1", AppointmentId.RULE).doesNotContain(id.length() > 4 ? id.substring(0, Math.min(20, id.length())) : "~");
+            assertThat(ack.field("ERR", 2)).isEqualTo("SCH^1^1");
+            assertThat(ack.field("ERR", 3)).startsWith("102^");
+            assertThat(ack.field("ERR", 8)).isEqualTo(ack.field("MSA", 3));
+        }
+        assertThatThrownBy(() -> views.of(id)).isInstanceOf(AppointmentNotFoundException.class);
+    }
+
+    @Test
+    void theFillerIdIsHeldToTheSameRule() {
+        Ack ack = send(siu("S12", newId("C"), "X", inDays(5, 10), MOBILE, "PONTCHAILLOU")
+                .set("SCH", 1, "").set("SCH", 2, "F/../1^DXCARE").build());
+        assertThat(ack.code()).isEqualTo("AE");
+        assertThat(ack.field("ERR", 2)).isEqualTo("SCH^1^2");
+        assertThat(ack.field("MSA", 3)).contains("SCH-2.1");
     }
 
     @Test
