@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.passerelle.testsupport.ApiResponse;
 
@@ -57,6 +58,56 @@ class PaymentInputTest extends PaymentTestBase {
         assertThat(counts()).as(hostile.getKey()).isEqualTo(before);
     }
 
+    /** Issue 8: card numbers written with any separators were accepted and stored in clear. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "reference | 4970.1012.3456.7893", "reference | FAC 4970/1012/3456/7893 X", "reference | 4970_1012:3456#7893",
+            "reference | 4970 .-1012__3456 # 7893", "reference | 4970101234567893", "reference | FAC-2026 4111-1111-1111-1111",
+            "cashierLabel | Caisse 4970 1012 3456 7893", "cashierLabel | 4970.1012.3456.7893", "cashierLabel | 4970_1012-3456'7893"})
+    void aCardNumberInAnyFreeTextFieldIsRefusedNamingTheFieldAndNothingIsStoredOrSent(String field, String value) {
+        Counts before = counts();
+        String reference = field.equals("reference") ? value : "FAC-2026-004211";
+        String label = field.equals("cashierLabel") ? value : "Caisse 2";
+        ApiResponse r = post(CASHIER, "/api/payments", UUID.randomUUID().toString(), "{\"terminalId\":\"T-hostile\","
+                + "\"amountMinor\":100,\"reference\":\"" + reference + "\",\"cashierLabel\":\"" + label + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertProblem(r);
+        assertThat(json(r).path("errors").findValuesAsText("field")).containsExactly(field);
+        assertThat(json(r).path("errors").get(0).path("message").asText()).contains("card number");
+        assertThat(r.body()).doesNotContain(value).doesNotContain("4970101234567893").doesNotContain("3456");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aReferenceThatOnlyLooksNumericIsAccepted() {
+        String terminal = newTerminal();
+        ApiResponse r = post(CASHIER, "/api/payments", UUID.randomUUID().toString(),
+                body(terminal, 100).replace("FAC-2026-0042", "FAC-2026-004211"));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        awaitState(json(r).path("id").asText(), "APPROVED");
+    }
+
+    /** A card number typed into an ops reason would be kept forever in the append-only audit. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/channels/payments/suspend | {\"reason\":\"patient card 4970.1012.3456.7893 stuck\"}",
+            "/api/channels/payments/resume | {\"reason\":\"4970_1012:3456#7893\"}",
+            "/api/channels/payments/breaker | {\"action\":\"FORCE_OPEN\",\"reason\":\"card 4970/1012/3456/7893\"}",
+            "/api/incident/isolate | {\"reason\":\"4970 1012 3456 7893 seen in a log\"}",
+            "/api/incident/restore | {\"channels\":[\"payments\"],\"reason\":\"FAC 4970-1012-3456-7893 X\"}"})
+    void aCardNumberInAControlChangeReasonIsRefusedAndNeverAudited(String path, String body) {
+        long audited = rows("channel_audit");
+        long incidents = rows("incident");
+        ApiResponse r = api.as(OPS).post(path, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertProblem(r);
+        assertThat(json(r).path("errors").findValuesAsText("field")).containsExactly("reason");
+        assertThat(r.body()).doesNotContain("3456");
+        assertThat(rows("channel_audit")).isEqualTo(audited);
+        assertThat(rows("incident")).isEqualTo(incidents);
+        assertThat(api.as(OPS).get("/api/channels/payments").body()).contains("\"ACTIVE\"");
+    }
+
     @Test
     void badKeysAndWrongMediaTypeStoreNothing() {
         Counts before = counts();
@@ -86,6 +137,7 @@ class PaymentInputTest extends PaymentTestBase {
         assertThat(api.as(AUDITOR).get("/api/payments/" + id).status()).isEqualTo(403);
         assertThat(api.as(AUDITOR).get("/api/payments/reconciliation").status()).isEqualTo(200);
         assertThat(api.as(SCHEDULER).get("/api/payments/reconciliation").status()).isEqualTo(403);
+        awaitState(id, "APPROVED"); // sent before the next test counts what was sent
     }
 
     private static void assertProblem(ApiResponse r) {
