@@ -6,6 +6,10 @@ import static org.passerelle.testsupport.Role.CASHIER;
 import static org.passerelle.testsupport.Role.OPS;
 import static org.passerelle.testsupport.Role.SCHEDULER;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,6 +124,76 @@ class PaymentInputTest extends PaymentTestBase {
         assertThat(text.status()).isEqualTo(415);
         assertProblem(text);
         assertThat(counts()).isEqualTo(before);
+    }
+
+    /** Issue 8: these gave 500s (the security firewall's rejection, unhandled) and were logged as unexpected. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"clé-1", "clé-€-1", "キー-1", "key with-nbsp"})
+    void aNonAsciiIdempotencyKeyIsA400NamingTheProblemAndStoresNothing(String key) throws Exception {
+        String id = start(newTerminal(), 100);
+        awaitState(id, "APPROVED");
+        Counts before = counts();
+        for (String[] call : new String[][] {{"/api/payments", body(newTerminal(), 100)},
+                {"/api/payments/" + id + "/refunds", "{\"amountMinor\":10}"}}) {
+            RawResponse r = rawPost(call[0], key, call[1]);
+            assertThat(r.status()).as(call[0] + ": " + r.body()).isEqualTo(400);
+            assertThat(r.contentType()).contains("application/problem+json");
+            assertThat(JSON.readTree(r.body()).path("type").asText()).endsWith("/idempotency-key-required");
+            assertThat(JSON.readTree(r.body()).path("detail").asText()).contains("printable ASCII");
+        }
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"%2B999999999-12-31", "-999999999-01-01", "0001-01-01", "%2B10000-01-01"})
+    void aReconciliationDateOutOfRangeIsA400NamingTheField(String date) {
+        ApiResponse r = api.as(AUDITOR).get("/api/payments/reconciliation?date=" + date);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertProblem(r);
+        assertThat(json(r).path("errors").findValuesAsText("field")).containsExactly("date");
+        assertThat(api.as(AUDITOR).get("/api/payments/reconciliation?date=9999-12-31").status()).isEqualTo(200);
+        assertThat(api.as(AUDITOR).get("/api/payments/reconciliation?date=2000-01-01").status()).isEqualTo(200);
+    }
+
+    record RawResponse(int status, String contentType, String body) {
+    }
+
+    /** The JDK's HTTP client will not send a non-ASCII header: written on the socket, as a hostile client would. */
+    private RawResponse rawPost(String path, String idempotencyKey, String json) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            String credentials = Base64.getEncoder().encodeToString("cashier:cashier".getBytes(StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\nIdempotency-Key: ").getBytes(StandardCharsets.US_ASCII));
+            out.write(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String head = response.substring(0, response.indexOf("\r\n\r\n"));
+            String contentType = head.lines().filter(l -> l.toLowerCase().startsWith("content-type:")).findFirst().orElse("");
+            String rest = response.substring(head.length() + 4);
+            String text = head.toLowerCase().contains("transfer-encoding: chunked") ? unchunk(rest) : rest;
+            return new RawResponse(status, contentType, text);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", i);
+            int size = Integer.parseInt(chunked.substring(i, eol).trim(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, eol + 2, eol + 2 + size);
+            i = eol + 2 + size + 2;
+        }
     }
 
     @Test
