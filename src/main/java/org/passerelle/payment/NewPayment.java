@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import org.passerelle.privacy.NoCardNumber;
 
 /** Body of POST /api/payments. */
 record NewPayment(
@@ -22,10 +23,12 @@ record NewPayment(
 
         @Schema(description = "The hospital's invoice or patient account number; stays in the hospital", example = "FAC-2026-004211")
         @NotNull @Pattern(regexp = "[A-Za-z0-9 ._/#:-]{1,64}", message = "1-64 letters, digits, spaces or . _ / # : -")
+        @NoCardNumber
         String reference,
 
         @Schema(description = "Optional label of the cashier desk", example = "Caisse 2")
         @Pattern(regexp = "[\\p{L}\\p{N} ._'-]{1,64}", message = "1-64 letters, digits, spaces or . _ ' -")
+        @NoCardNumber
         String cashierLabel) {
 
     /** Never print the reference or the label: they identify a patient's account and a person. */

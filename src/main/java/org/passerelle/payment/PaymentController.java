@@ -8,10 +8,14 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
+import org.passerelle.api.ProblemHandling;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -93,11 +97,27 @@ class PaymentController {
                 .body(RefundView.of(r));
     }
 
+    /**
+     * The security firewall refuses a header value outside printable ASCII when Spring first reads the headers
+     * (binding the body); without this it ends as a 500 logged as unexpected. On the payment API the header a
+     * client chooses is the Idempotency-Key.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> headerRejected(RequestRejectedException e) {
+        PaymentProblems.KeyRequired problem = PaymentProblems.KeyRequired.notAscii();
+        return ResponseEntity.status(problem.status())
+                .body(ProblemHandling.problem(problem.status(), problem.type(), problem.title(), problem.getMessage()));
+    }
+
     @Operation(summary = "End-of-day report (default: today): totals per terminal and state, refunds, "
             + "payments needing a human")
     @GetMapping("/reconciliation")
     public ReconciliationReport reconciliation(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return reconciliation.of(date == null ? LocalDate.now(properties.zone()) : date);
+        LocalDate day = date == null ? LocalDate.now(properties.zone()) : date;
+        if (day.isBefore(Reconciliation.FIRST_DAY) || day.isAfter(Reconciliation.LAST_DAY)) {
+            throw new PaymentProblems.DateOutOfRange();
+        }
+        return reconciliation.of(day);
     }
 }

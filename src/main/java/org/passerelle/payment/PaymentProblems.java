@@ -55,9 +55,31 @@ final class PaymentProblems {
 
     static final class KeyRequired extends ClientProblem {
         KeyRequired() {
-            super(HttpStatus.BAD_REQUEST, KEY_REQUIRED, "Idempotency-Key required",
-                    "Send an Idempotency-Key header (1-128 printable ASCII characters, e.g. a UUID) so a retry "
-                            + "can never charge twice; nothing was stored.");
+            this("Send an Idempotency-Key header (1-128 printable ASCII characters, e.g. a UUID) so a retry "
+                    + "can never charge twice; nothing was stored.");
+        }
+
+        private KeyRequired(String detail) {
+            super(HttpStatus.BAD_REQUEST, KEY_REQUIRED, "Idempotency-Key required", detail);
+        }
+
+        /** A key with characters outside printable ASCII (accents, other scripts, control characters). */
+        static KeyRequired notAscii() {
+            return new KeyRequired("The Idempotency-Key header may only hold printable ASCII characters (1-128, e.g. a "
+                    + "UUID); this one holds others. Nothing was stored.");
+        }
+    }
+
+    /** 400 for a reconciliation day no business day can be. */
+    static final class DateOutOfRange extends ClientProblem {
+        DateOutOfRange() {
+            super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", "The reconciliation date is out of range");
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("errors", List.of(Map.of("field", "date", "message",
+                    "a business day between " + Reconciliation.FIRST_DAY + " and " + Reconciliation.LAST_DAY)));
         }
     }
 

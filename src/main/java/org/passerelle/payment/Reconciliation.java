@@ -13,6 +13,10 @@ import org.springframework.stereotype.Service;
 @Service
 class Reconciliation {
 
+    /** The days a report can be asked for: any a hospital may need, none that overflows a date or a database. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     private final ReconciliationQueries queries;
     private final PaymentProperties properties;
 

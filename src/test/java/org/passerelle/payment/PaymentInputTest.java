@@ -6,11 +6,16 @@ import static org.passerelle.testsupport.Role.CASHIER;
 import static org.passerelle.testsupport.Role.OPS;
 import static org.passerelle.testsupport.Role.SCHEDULER;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.passerelle.testsupport.ApiResponse;
 
@@ -57,6 +62,56 @@ class PaymentInputTest extends PaymentTestBase {
         assertThat(counts()).as(hostile.getKey()).isEqualTo(before);
     }
 
+    /** Issue 8: card numbers written with any separators were accepted and stored in clear. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "reference | 4970.1012.3456.7893", "reference | FAC 4970/1012/3456/7893 X", "reference | 4970_1012:3456#7893",
+            "reference | 4970 .-1012__3456 # 7893", "reference | 4970101234567893", "reference | FAC-2026 4111-1111-1111-1111",
+            "cashierLabel | Caisse 4970 1012 3456 7893", "cashierLabel | 4970.1012.3456.7893", "cashierLabel | 4970_1012-3456'7893"})
+    void aCardNumberInAnyFreeTextFieldIsRefusedNamingTheFieldAndNothingIsStoredOrSent(String field, String value) {
+        Counts before = counts();
+        String reference = field.equals("reference") ? value : "FAC-2026-004211";
+        String label = field.equals("cashierLabel") ? value : "Caisse 2";
+        ApiResponse r = post(CASHIER, "/api/payments", UUID.randomUUID().toString(), "{\"terminalId\":\"T-hostile\","
+                + "\"amountMinor\":100,\"reference\":\"" + reference + "\",\"cashierLabel\":\"" + label + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertProblem(r);
+        assertThat(json(r).path("errors").findValuesAsText("field")).containsExactly(field);
+        assertThat(json(r).path("errors").get(0).path("message").asText()).contains("card number");
+        assertThat(r.body()).doesNotContain(value).doesNotContain("4970101234567893").doesNotContain("3456");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aReferenceThatOnlyLooksNumericIsAccepted() {
+        String terminal = newTerminal();
+        ApiResponse r = post(CASHIER, "/api/payments", UUID.randomUUID().toString(),
+                body(terminal, 100).replace("FAC-2026-0042", "FAC-2026-004211"));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        awaitState(json(r).path("id").asText(), "APPROVED");
+    }
+
+    /** A card number typed into an ops reason would be kept forever in the append-only audit. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/channels/payments/suspend | {\"reason\":\"patient card 4970.1012.3456.7893 stuck\"}",
+            "/api/channels/payments/resume | {\"reason\":\"4970_1012:3456#7893\"}",
+            "/api/channels/payments/breaker | {\"action\":\"FORCE_OPEN\",\"reason\":\"card 4970/1012/3456/7893\"}",
+            "/api/incident/isolate | {\"reason\":\"4970 1012 3456 7893 seen in a log\"}",
+            "/api/incident/restore | {\"channels\":[\"payments\"],\"reason\":\"FAC 4970-1012-3456-7893 X\"}"})
+    void aCardNumberInAControlChangeReasonIsRefusedAndNeverAudited(String path, String body) {
+        long audited = rows("channel_audit");
+        long incidents = rows("incident");
+        ApiResponse r = api.as(OPS).post(path, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertProblem(r);
+        assertThat(json(r).path("errors").findValuesAsText("field")).containsExactly("reason");
+        assertThat(r.body()).doesNotContain("3456");
+        assertThat(rows("channel_audit")).isEqualTo(audited);
+        assertThat(rows("incident")).isEqualTo(incidents);
+        assertThat(api.as(OPS).get("/api/channels/payments").body()).contains("\"ACTIVE\"");
+    }
+
     @Test
     void badKeysAndWrongMediaTypeStoreNothing() {
         Counts before = counts();
@@ -69,6 +124,76 @@ class PaymentInputTest extends PaymentTestBase {
         assertThat(text.status()).isEqualTo(415);
         assertProblem(text);
         assertThat(counts()).isEqualTo(before);
+    }
+
+    /** Issue 8: these gave 500s (the security firewall's rejection, unhandled) and were logged as unexpected. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"clé-1", "clé-€-1", "キー-1", "key with-nbsp"})
+    void aNonAsciiIdempotencyKeyIsA400NamingTheProblemAndStoresNothing(String key) throws Exception {
+        String id = start(newTerminal(), 100);
+        awaitState(id, "APPROVED");
+        Counts before = counts();
+        for (String[] call : new String[][] {{"/api/payments", body(newTerminal(), 100)},
+                {"/api/payments/" + id + "/refunds", "{\"amountMinor\":10}"}}) {
+            RawResponse r = rawPost(call[0], key, call[1]);
+            assertThat(r.status()).as(call[0] + ": " + r.body()).isEqualTo(400);
+            assertThat(r.contentType()).contains("application/problem+json");
+            assertThat(JSON.readTree(r.body()).path("type").asText()).endsWith("/idempotency-key-required");
+            assertThat(JSON.readTree(r.body()).path("detail").asText()).contains("printable ASCII");
+        }
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"%2B999999999-12-31", "-999999999-01-01", "0001-01-01", "%2B10000-01-01"})
+    void aReconciliationDateOutOfRangeIsA400NamingTheField(String date) {
+        ApiResponse r = api.as(AUDITOR).get("/api/payments/reconciliation?date=" + date);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertProblem(r);
+        assertThat(json(r).path("errors").findValuesAsText("field")).containsExactly("date");
+        assertThat(api.as(AUDITOR).get("/api/payments/reconciliation?date=9999-12-31").status()).isEqualTo(200);
+        assertThat(api.as(AUDITOR).get("/api/payments/reconciliation?date=2000-01-01").status()).isEqualTo(200);
+    }
+
+    record RawResponse(int status, String contentType, String body) {
+    }
+
+    /** The JDK's HTTP client will not send a non-ASCII header: written on the socket, as a hostile client would. */
+    private RawResponse rawPost(String path, String idempotencyKey, String json) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            String credentials = Base64.getEncoder().encodeToString("cashier:cashier".getBytes(StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\nIdempotency-Key: ").getBytes(StandardCharsets.US_ASCII));
+            out.write(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String head = response.substring(0, response.indexOf("\r\n\r\n"));
+            String contentType = head.lines().filter(l -> l.toLowerCase().startsWith("content-type:")).findFirst().orElse("");
+            String rest = response.substring(head.length() + 4);
+            String text = head.toLowerCase().contains("transfer-encoding: chunked") ? unchunk(rest) : rest;
+            return new RawResponse(status, contentType, text);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", i);
+            int size = Integer.parseInt(chunked.substring(i, eol).trim(), 16);
+            if (size == 0) {
+                return out.toString();
+            }
+            out.append(chunked, eol + 2, eol + 2 + size);
+            i = eol + 2 + size + 2;
+        }
     }
 
     @Test
@@ -86,6 +211,7 @@ class PaymentInputTest extends PaymentTestBase {
         assertThat(api.as(AUDITOR).get("/api/payments/" + id).status()).isEqualTo(403);
         assertThat(api.as(AUDITOR).get("/api/payments/reconciliation").status()).isEqualTo(200);
         assertThat(api.as(SCHEDULER).get("/api/payments/reconciliation").status()).isEqualTo(403);
+        awaitState(id, "APPROVED"); // sent before the next test counts what was sent
     }
 
     private static void assertProblem(ApiResponse r) {

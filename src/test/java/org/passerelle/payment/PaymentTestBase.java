@@ -10,13 +10,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.passerelle.testsupport.Api;
 import org.passerelle.testsupport.ApiResponse;
+import org.passerelle.testsupport.CardDataScan;
 import org.passerelle.testsupport.Role;
 import org.passerelle.testsupport.terminal.FakeTerminalBackend;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,10 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Payment tests share one application context and one real HTTP terminal backend; each test uses its own
- * terminal ids so they never see each other's payments.
+ * terminal ids so they never see each other's payments. The fake backend sends full card data with every
+ * approval; after each test, no log line written meanwhile may hold any of it ({@link CardDataScan}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 abstract class PaymentTestBase {
 
     static final FakeTerminalBackend BACKEND = FakeTerminalBackend.started();
@@ -53,6 +60,11 @@ abstract class PaymentTestBase {
         BACKEND.reset();
         // tests provoke backend failures on purpose; one test's failures must not open the breaker for the next
         api.as(OPS).post("/api/channels/payments/breaker", "{\"action\":\"RESET\",\"reason\":\"clean slate for the next test\"}");
+    }
+
+    @AfterEach
+    void noCardDataInTheLog(CapturedOutput output) {
+        assertThat(CardDataScan.inLog(output.getAll())).as("card data in the log of this test").isEmpty();
     }
 
     static String newTerminal() {

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A terminal backend for tests: a real HTTP server speaking nexo Sale-to-POI JSON (as Adyen's Terminal
  * API), written from the protocol, not from Passerelle's code. Behaviour per terminal (POIID) is scripted;
  * it remembers what it processed so TransactionStatus, AbortRequest and ReversalRequest answer like a real
- * backend, and it records every request for assertions.
+ * backend, and it records every request for assertions. Like a careless backend, every approval carries the
+ * full card data of {@link CarelessCard} (PAN, expiry, CVV, track data) besides the masked PAN.
  */
 public final class FakeTerminalBackend implements AutoCloseable {
 
@@ -321,28 +322,37 @@ public final class FakeTerminalBackend implements AutoCloseable {
         response.set("POIData", poiData(txn));
         ObjectNode paymentResult = JSON.createObjectNode();
         ObjectNode instrument = JSON.createObjectNode().put("PaymentInstrumentType", "Card");
-        instrument.set("CardData", JSON.createObjectNode().put("PaymentBrand", "visa").put("MaskedPan", "411111******1111"));
+        ObjectNode card = JSON.createObjectNode().put("PaymentBrand", "visa").put("MaskedPan", "411111******1111");
+        card.set("SensitiveCardData", sensitiveCardData());
+        instrument.set("CardData", card);
         paymentResult.set("PaymentInstrumentData", instrument);
         paymentResult.set("AmountsResp", JSON.createObjectNode().put("Currency", txn.currency).put("AuthorizedAmount", txn.amount));
         paymentResult.set("PaymentAcquirerData", JSON.createObjectNode().put("ApprovalCode", "A1B2C3")
                 .put("MerchantID", "HOSPITAL").put("AcquirerPOIID", txn.poiId));
         response.set("PaymentResult", paymentResult);
+        ((ObjectNode) response.path("Response")).put("AdditionalResponse", CarelessCard.ADDITIONAL_RESPONSE);
         return response;
     }
 
-    /** A misbehaving backend: everything a card carries, in clear, in every field it can find. */
+    /** What a careless backend adds to every approval: everything the card carries, in clear ({@link CarelessCard}). */
+    private static ObjectNode sensitiveCardData() {
+        ObjectNode sensitive = JSON.createObjectNode().put("PAN", CarelessCard.PAN).put("ExpiryDate", CarelessCard.EXPIRY_YYMM)
+                .put("CardSeqNumb", "001").put("CVV", CarelessCard.CVV).put("CardSecurityCode", CarelessCard.CVV);
+        sensitive.putArray("TrackData").add(JSON.createObjectNode().put("TrackNumb", 2).put("TrackValue", CarelessCard.TRACK2))
+                .add(JSON.createObjectNode().put("TrackNumb", 1).put("TrackValue", CarelessCard.TRACK1));
+        return sensitive;
+    }
+
+    /** A misbehaving backend: the card data of {@link CarelessCard} in clear in every field it can find, not only its own. */
     private ObjectNode leaky(Txn txn) {
         ObjectNode response = approval(txn);
-        ((ObjectNode) response.path("Response")).put("AdditionalResponse",
-                "pan=4970101234567893&expiry=1229&track2=4970101234567893=29121010000012300000&cvc=737");
         ObjectNode card = (ObjectNode) response.path("PaymentResult").path("PaymentInstrumentData").path("CardData");
-        card.put("MaskedPan", "4970101234567893");
-        card.put("PaymentBrand", "cb 4970101234567893");
-        ObjectNode sensitive = JSON.createObjectNode().put("PAN", "4970101234567893").put("ExpiryDate", "1229")
-                .put("CardSeqNumb", "001").put("CVV", "737");
-        sensitive.putArray("TrackData").addObject().put("TrackValue", "4970101234567893=29121010000012300000");
-        card.set("SensitiveCardData", sensitive);
-        ((ObjectNode) response.path("PaymentResult").path("PaymentAcquirerData")).put("ApprovalCode", "4970101234567893");
+        card.put("MaskedPan", CarelessCard.PAN);
+        card.put("PaymentBrand", "cb " + CarelessCard.PAN);
+        ObjectNode acquirer = (ObjectNode) response.path("PaymentResult").path("PaymentAcquirerData");
+        acquirer.put("ApprovalCode", CarelessCard.PAN);
+        acquirer.put("MerchantID", CarelessCard.TRACK2);
+        ((ObjectNode) response.path("Response")).put("ErrorCondition", CarelessCard.EXPIRY_MM_YY + " " + CarelessCard.CVV);
         return response;
     }
 
