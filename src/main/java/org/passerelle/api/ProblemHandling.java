@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -106,9 +107,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED,
-                "Malformed request body", "The body is missing or is not valid JSON of the expected shape"
-                        + JsonErrorHint.of(ex)));
+        if (tooLarge(ex)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Request body too large",
+                            "The request body is larger than the size accepted; nothing was stored."));
+        }
+        Optional<JsonErrorHint> hint = JsonErrorHint.of(ex);
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
+                "The body is missing or is not valid JSON of the expected shape" + hint.map(JsonErrorHint::sentence).orElse(""));
+        hint.ifPresent(h -> p.setProperty("errors", List.of(Map.of("field", h.field(),
+                "message", h.expected() == null ? "invalid value" : "must be " + h.expected()))));
+        return ResponseEntity.badRequest().body(p);
     }
 
     @Override
@@ -155,6 +164,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             pd.setType(statusCode.is4xxClientError() ? ProblemTypes.VALIDATION : ProblemTypes.INTERNAL);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.TooLarge) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
