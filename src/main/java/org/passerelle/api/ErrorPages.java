@@ -16,7 +16,22 @@ final class ErrorPages {
             "Pragma", "no-cache",
             "Expires", "0");
 
+    /** Every method some endpoint serves. */
+    static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
+
     private ErrorPages() {
+    }
+
+    /**
+     * The status a client gets for what Tomcat or the servlet layer would answer with a 5xx although the client chose
+     * it: an unknown method (501) is a 405, an HTTP version other than 1.x (505) a 400.
+     */
+    static HttpStatus forClient(HttpStatus status) {
+        return switch (status) {
+            case NOT_IMPLEMENTED -> HttpStatus.METHOD_NOT_ALLOWED;
+            case HTTP_VERSION_NOT_SUPPORTED -> HttpStatus.BAD_REQUEST;
+            default -> status;
+        };
     }
 
     static URI type(HttpStatus status) {

@@ -28,7 +28,14 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.NOT_FOUND; // not a forwarded error: someone asked for /error itself
         }
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null) {
+            status = ErrorPages.forClient(status);
+        }
         ProblemDetail problem = ProblemHandling.problem(status, ErrorPages.type(status), status.getReasonPhrase(), ErrorPages.detail(status));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+            answer.header("Allow", ErrorPages.ALLOWED_METHODS);
+        }
+        return answer.body(problem);
     }
 }

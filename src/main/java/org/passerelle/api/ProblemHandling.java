@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -60,6 +61,28 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Parameter '" + e.getName() + "' has an invalid value");
         p.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "invalid value")));
         return p;
+    }
+
+    /**
+     * The security firewall checks header values lazily, when a controller first reads one: a control character or
+     * an undecodable byte (e.g. a non-ASCII {@code Idempotency-Key}) is the client's error, not an unexpected one.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        log.debug("Request refused by the firewall while a handler read it");
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request", rejectedDetail(e));
+    }
+
+    private static final java.util.regex.Pattern REJECTED_HEADER =
+            java.util.regex.Pattern.compile("the header: \"([A-Za-z0-9_-]{1,64}) ?\"");
+
+    /** Names the header at fault when the firewall says which (a name of token characters only), never its value. */
+    public static String rejectedDetail(RuntimeException e) {
+        java.util.regex.Matcher m = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+        return m.find()
+                ? "Header '" + m.group(1) + "' holds characters that are not allowed (control characters or bytes that"
+                        + " are not printable ASCII)"
+                : ErrorPages.detail(HttpStatus.BAD_REQUEST);
     }
 
     @ExceptionHandler(DataAccessException.class)

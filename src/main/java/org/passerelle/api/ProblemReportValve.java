@@ -29,9 +29,12 @@ final class ProblemReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus status = HttpStatus.resolve(code);
-        if (status == null) {
-            status = code < 500 ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus resolved = HttpStatus.resolve(code);
+        HttpStatus status = resolved == null ? code < 500 ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR
+                : throwable == null ? ErrorPages.forClient(resolved) : resolved;
+        response.setStatus(status.value());
+        if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+            response.setHeader("Allow", ErrorPages.ALLOWED_METHODS);
         }
         byte[] body = ProblemResponses.body(status, ErrorPages.type(status), status.getReasonPhrase(),
                 ErrorPages.detail(status), Map.of());

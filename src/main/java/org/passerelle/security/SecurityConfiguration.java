@@ -13,6 +13,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -48,6 +49,11 @@ class SecurityConfiguration {
             // stateless API with credentials on every request: no cookie, so no CSRF exposure
             .csrf(c -> c.disable());
         return http.build();
+    }
+
+    @Bean
+    RequestRejectedHandler firewallProblems() {
+        return new FirewallProblems();
     }
 
     @Bean
