@@ -4,14 +4,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Feeds {@link LoginThrottle} from Spring Security's authentication events and writes the audit line when a lock
+ * Feeds {@link LoginThrottle} with the outcome of each HTTP Basic attempt and writes the audit line when a lock
  * starts: the user name (when it is a valid one; never the password) and the client address.
  */
 final class LoginAudit {
@@ -27,23 +22,19 @@ final class LoginAudit {
         this.settings = settings;
     }
 
-    @EventListener
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
-        String user = event.getAuthentication().getName();
-        String address = address(event.getAuthentication());
+    /** After HTTP Basic had its say: a success clears the user's count, a 401 counts against user and address. */
+    void outcome(String user, String address, boolean authenticated, int status) {
+        if (authenticated) {
+            throttle.succeeded(user);
+            return;
+        }
+        if (status != 401) {
+            return;
+        }
         Optional<LoginThrottle.Lock> lock = throttle.failed(user, address);
         lock.ifPresent(l -> log.warn("LOGIN LOCKED {}: {} failed logins for user '{}' from {} within {}; "
                         + "attempts refused with 429 for {} s, no password checked",
                 l.scope(), l.failures(), loggable(user), address, settings.window(), l.retryAfterSeconds()));
-    }
-
-    @EventListener
-    void succeeded(AuthenticationSuccessEvent event) {
-        throttle.succeeded(event.getAuthentication().getName());
-    }
-
-    private static String address(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
     /** A user name as it may be logged: a mistyped password in the name field, or markup, is not printed. */

@@ -53,6 +53,12 @@ final class LoginThrottle {
         users.remove(user);
     }
 
+    /** Forgets every count and lock (tests start from a clean slate with it). */
+    synchronized void clear() {
+        users.clear();
+        addresses.clear();
+    }
+
     private int count(Map<String, Window> map, String key, long now) {
         Window w = map.get(key);
         if (w == null || now - w.start >= windowNanos) {

@@ -15,21 +15,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * In front of HTTP Basic: an attempt for a locked user name or from a locked address is answered 429 with
  * {@code Retry-After} before any password is checked (no bcrypt is spent on it), whatever the password, so a lock
- * tells a guesser nothing. The failures themselves are counted by {@link LoginAudit}.
+ * tells a guesser nothing. After the chain, the outcome (authenticated, or a 401) goes to {@link LoginAudit}.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottleFilter.class);
 
     private final LoginThrottle throttle;
+    private final LoginAudit audit;
 
-    LoginThrottleFilter(LoginThrottle throttle) {
+    LoginThrottleFilter(LoginThrottle throttle, LoginAudit audit) {
         this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    /** Whether HTTP Basic (further down the chain) authenticated this request as {@code user}. */
+    private static boolean authenticatedAs(String user) {
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        return a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken) && user.equals(a.getName());
     }
 
     @Override
@@ -43,6 +54,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         Optional<LoginThrottle.Lock> lock = throttle.refusal(user.get(), request.getRemoteAddr());
         if (lock.isEmpty()) {
             chain.doFilter(request, response);
+            audit.outcome(user.get(), request.getRemoteAddr(), authenticatedAs(user.get()), response.getStatus());
             return;
         }
         LoginThrottle.Lock l = lock.get();

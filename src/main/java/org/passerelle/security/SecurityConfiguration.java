@@ -28,10 +28,10 @@ class SecurityConfiguration {
     private static final String CASHIER = Role.CASHIER.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LoginThrottle throttle, LoginAudit audit) throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
         http
-            .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
+            .addFilterBefore(new LoginThrottleFilter(throttle, audit), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(a -> a
                 .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers("/error").permitAll()
