@@ -98,6 +98,9 @@ class PaymentController {
     @GetMapping("/reconciliation")
     public ReconciliationReport reconciliation(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
+            throw new PaymentProblems.Invalid("date", "a day as YYYY-MM-DD, in years 0001-9999");
+        }
         return reconciliation.of(date == null ? LocalDate.now(properties.zone()) : date);
     }
 }
