@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param window how long failures are counted from the first one, and how long a lock lasts at most (1 s - 24 h,
  *        default 5 min)
  */
-public record LoginThrottleSettings(
+record LoginThrottleSettings(
         @Min(value = 1, message = "passerelle.security.login.max-failures-per-user must be between 1 and 1000")
         @Max(value = 1000, message = "passerelle.security.login.max-failures-per-user must be between 1 and 1000")
         @DefaultValue("10") int maxFailuresPerUser,
