@@ -42,8 +42,7 @@ public final class RawHttp {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head);
-            out.write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.write(withBlankLine(head, new byte[0])); // one write: no half-read request for the server to reset
             out.flush();
             CompletableFuture<Void> body = bodyBytes == 0 ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.runAsync(() -> stream(out, bodyBytes));
@@ -61,15 +60,21 @@ public final class RawHttp {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head);
-            out.write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            out.write(withBlankLine(head, body));
             out.flush();
             return read(socket.getInputStream(), new String(head, 0, Math.min(head.length, 40), StandardCharsets.ISO_8859_1)
                     .lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException("raw request failed", e);
         }
+    }
+
+    private static byte[] withBlankLine(byte[] head, byte[] body) {
+        byte[] all = new byte[head.length + 4 + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0, all, head.length, 4);
+        System.arraycopy(body, 0, all, head.length + 4, body.length);
+        return all;
     }
 
     private static void stream(OutputStream out, long bytes) {
