@@ -91,6 +91,22 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void aBodyLimitAboveTenMegabytesRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.http.max-body-size=20MB");
+        assertThat(message).contains("passerelle.http.max-body-size must be between 1KB and 10MB");
+    }
+
+    @Test
+    void aLoginWindowOfZeroOrNoFailuresAllowedRefusesToStart() {
+        assertThat(startFailure(new String[] {"test"}, "--passerelle.security.login.window=0s"))
+                .contains("passerelle.security.login.window must be between 1s and 24h");
+        assertThat(startFailure(new String[] {"test"}, "--passerelle.security.login.max-failures-per-user=0"))
+                .contains("passerelle.security.login.max-failures-per-user must be between 1 and 1000");
+        assertThat(startFailure(new String[] {"test"}, "--passerelle.security.login.max-attempts=5"))
+                .contains("passerelle.security.login.max-attempts");
+    }
+
+    @Test
     void reconcileIntervalAboveOneSecondRefusesToStart() {
         String message = startFailure(new String[] {"test"}, "--passerelle.channels.reconcile-interval=5s");
         assertThat(message).contains("passerelle.channels.reconcile-interval").contains("between 10ms and 1s");

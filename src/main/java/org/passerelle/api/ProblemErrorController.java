@@ -3,7 +3,6 @@ package org.passerelle.api;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,29 +28,14 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.NOT_FOUND; // not a forwarded error: someone asked for /error itself
         }
-        ProblemDetail problem = ProblemHandling.problem(status, type(status), status.getReasonPhrase(), detail(status));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static URI type(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> ProblemTypes.MALFORMED;
-            case UNAUTHORIZED -> ProblemTypes.UNAUTHENTICATED;
-            case FORBIDDEN -> ProblemTypes.FORBIDDEN;
-            case NOT_FOUND -> ProblemTypes.NOT_FOUND;
-            case METHOD_NOT_ALLOWED -> ProblemTypes.METHOD_NOT_ALLOWED;
-            case NOT_ACCEPTABLE -> ProblemTypes.NOT_ACCEPTABLE;
-            case UNSUPPORTED_MEDIA_TYPE -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-            case SERVICE_UNAVAILABLE -> ProblemTypes.UNAVAILABLE;
-            default -> status.is4xxClientError() ? ProblemTypes.VALIDATION : ProblemTypes.INTERNAL;
-        };
-    }
-
-    private static String detail(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> "The request was refused as malformed (check the URL for '//', '..', ';' or encoded characters)";
-            case NOT_FOUND -> "No such resource";
-            default -> status.is4xxClientError() ? "The request was refused" : "An unexpected error occurred; it has been logged.";
-        };
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null) {
+            status = ErrorPages.forClient(status);
+        }
+        ProblemDetail problem = ProblemHandling.problem(status, ErrorPages.type(status), status.getReasonPhrase(), ErrorPages.detail(status));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+            answer.header("Allow", ErrorPages.ALLOWED_METHODS);
+        }
+        return answer.body(problem);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -61,6 +63,28 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /**
+     * The security firewall checks header values lazily, when a controller first reads one: a control character or
+     * an undecodable byte (e.g. a non-ASCII {@code Idempotency-Key}) is the client's error, not an unexpected one.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        log.debug("Request refused by the firewall while a handler read it");
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request", rejectedDetail(e));
+    }
+
+    private static final java.util.regex.Pattern REJECTED_HEADER =
+            java.util.regex.Pattern.compile("the header: \"([A-Za-z0-9_-]{1,64}) ?\"");
+
+    /** Names the header at fault when the firewall says which (a name of token characters only), never its value. */
+    public static String rejectedDetail(RuntimeException e) {
+        java.util.regex.Matcher m = REJECTED_HEADER.matcher(String.valueOf(e.getMessage()));
+        return m.find()
+                ? "Header '" + m.group(1) + "' holds characters that are not allowed (control characters or bytes that"
+                        + " are not printable ASCII)"
+                : ErrorPages.detail(HttpStatus.BAD_REQUEST);
+    }
+
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail database(DataAccessException e) {
         log.error("Database unavailable or failing: {}", e.getClass().getSimpleName());
@@ -106,9 +130,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED,
-                "Malformed request body", "The body is missing or is not valid JSON of the expected shape"
-                        + JsonErrorHint.of(ex)));
+        if (tooLarge(ex)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Request body too large",
+                            "The request body is larger than the size accepted; nothing was stored."));
+        }
+        Optional<JsonErrorHint> hint = JsonErrorHint.of(ex);
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request body",
+                "The body is missing or is not valid JSON of the expected shape" + hint.map(JsonErrorHint::sentence).orElse(""));
+        hint.ifPresent(h -> p.setProperty("errors", List.of(Map.of("field", h.field(),
+                "message", h.expected() == null ? "invalid value" : "must be " + h.expected()))));
+        return ResponseEntity.badRequest().body(p);
     }
 
     @Override
@@ -155,6 +187,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             pd.setType(statusCode.is4xxClientError() ? ProblemTypes.VALIDATION : ProblemTypes.INTERNAL);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimit.TooLarge) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {

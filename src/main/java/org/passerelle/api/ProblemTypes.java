@@ -15,6 +15,8 @@ public final class ProblemTypes {
     public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create(BASE + "unsupported-media-type");
     public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+    public static final URI LOGIN_THROTTLED = URI.create(BASE + "login-throttled");
     public static final URI UNAVAILABLE = URI.create(BASE + "temporarily-unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal-error");
 

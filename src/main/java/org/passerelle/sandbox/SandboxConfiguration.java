@@ -11,7 +11,7 @@ class SandboxConfiguration {
 
     @Bean
     SandboxSmsc sandboxSmsc(SandboxProperties properties) {
-        return new SandboxSmsc(properties.smscPort());
+        return new SandboxSmsc(properties.smscPort(), properties.smscSystemId(), properties.smscPassword());
     }
 
     @Bean

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param terminalPort port of the sandbox card terminal backend (point {@code passerelle.payments.backend.url} at it)
  * @param terminalApiKey the {@code x-API-key} the sandbox terminal expects; empty accepts any. The local profile
  *        sets it to {@code passerelle.payments.backend.api-key}.
+ * @param smscSystemId the system id the sandbox SMSC accepts in a bind (local: {@code passerelle.sms.smsc.system-id})
+ * @param smscPassword the password the sandbox SMSC accepts in a bind (local: {@code passerelle.sms.smsc.password})
  */
 @Profile("local")
 @Validated
@@ -28,10 +30,15 @@ public record SandboxProperties(
         @Max(value = 65535, message = "passerelle.sandbox.terminal-port must be between 1 and 65535")
         @DefaultValue("8444") int terminalPort,
         @NotNull(message = "passerelle.sandbox.terminal-api-key must not be null (empty accepts any key)")
-        @DefaultValue("") String terminalApiKey) {
+        @DefaultValue("") String terminalApiKey,
+        @NotNull(message = "passerelle.sandbox.smsc-system-id must not be null")
+        @DefaultValue("passerelle") String smscSystemId,
+        @NotNull(message = "passerelle.sandbox.smsc-password must not be null")
+        @DefaultValue("") String smscPassword) {
 
     @Override
     public String toString() {
-        return "SandboxProperties[smscPort=" + smscPort + ", terminalPort=" + terminalPort + ", terminalApiKey=(secret)]";
+        return "SandboxProperties[smscPort=" + smscPort + ", terminalPort=" + terminalPort + ", terminalApiKey=(secret), smscSystemId=" + smscSystemId
+                + ", smscPassword=(secret)]";
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A small SMSC for the local default: accepts any bind, answers every submit, and sends a delivery
+ * A small SMSC for the local default, on loopback only: accepts a bind with its configured system id and password
+ * (else ESME_RBINDFAIL / ESME_RINVPASWD), answers every submit, and sends a delivery
  * receipt shortly after, so a newcomer sees a reminder go all the way to DELIVERED on a laptop.
  * It keeps what it received in memory for {@code GET /sandbox/sms}. Demo data only.
  */
@@ -60,6 +62,8 @@ class SandboxSmsc implements SmartLifecycle, ServerMessageReceiverListener {
     private static final Logger log = LoggerFactory.getLogger(SandboxSmsc.class);
 
     private final int port;
+    private final String systemId;
+    private final String password;
     private final List<SandboxSms> received = new CopyOnWriteArrayList<>();
     private final List<SMPPServerSession> receivers = new CopyOnWriteArrayList<>();
     private final RandomMessageIDGenerator ids = new RandomMessageIDGenerator();
@@ -68,8 +72,10 @@ class SandboxSmsc implements SmartLifecycle, ServerMessageReceiverListener {
     private SMPPServerSessionListener listener;
     private volatile boolean running;
 
-    SandboxSmsc(int port) {
+    SandboxSmsc(int port, String systemId, String password) {
         this.port = port;
+        this.systemId = systemId;
+        this.password = password;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -85,7 +91,7 @@ class SandboxSmsc implements SmartLifecycle, ServerMessageReceiverListener {
     @Override
     public void start() {
         try {
-            listener = new SMPPServerSessionListener(port);
+            listener = new SMPPServerSessionListener(port, new LoopbackServerConnections());
         } catch (IOException e) {
             throw new IllegalStateException("Sandbox SMSC cannot listen on port " + port, e);
         }
@@ -112,6 +118,16 @@ class SandboxSmsc implements SmartLifecycle, ServerMessageReceiverListener {
     private void bind(SMPPServerSession session) {
         try {
             BindRequest request = session.waitForBind(5_000);
+            if (!systemId.equals(request.getSystemId())) {
+                log.warn("Sandbox SMSC refused a bind: unknown system id");
+                request.reject(SMPPConstant.STAT_ESME_RBINDFAIL);
+                return;
+            }
+            if (!password.equals(request.getPassword())) {
+                log.warn("Sandbox SMSC refused a bind: wrong password");
+                request.reject(SMPPConstant.STAT_ESME_RINVPASWD);
+                return;
+            }
             request.accept("sandbox");
             if (request.getBindType() == BindType.BIND_RX || request.getBindType() == BindType.BIND_TRX) {
                 receivers.add(session);

@@ -13,6 +13,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * HTTP Basic over every endpoint but the liveness and readiness probes. Which role may call what is
@@ -26,9 +28,10 @@ class SecurityConfiguration {
     private static final String CASHIER = Role.CASHIER.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LoginThrottle throttle, LoginAudit audit) throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
         http
+            .addFilterBefore(new LoginThrottleFilter(throttle, audit), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(a -> a
                 .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers("/error").permitAll()
@@ -46,6 +49,21 @@ class SecurityConfiguration {
             // stateless API with credentials on every request: no cookie, so no CSRF exposure
             .csrf(c -> c.disable());
         return http.build();
+    }
+
+    @Bean
+    RequestRejectedHandler firewallProblems() {
+        return new FirewallProblems();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(SecurityProperties properties) {
+        return new LoginThrottle(properties.login(), System::nanoTime);
+    }
+
+    @Bean
+    LoginAudit loginAudit(LoginThrottle throttle, SecurityProperties properties) {
+        return new LoginAudit(throttle, properties.login());
     }
 
     @Bean

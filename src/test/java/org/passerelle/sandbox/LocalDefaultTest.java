@@ -108,4 +108,47 @@ class LocalDefaultTest {
         assertThat(response.status()).isEqualTo(202);
         return response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
+
+    @Test
+    void theHttpPortAndTheSandboxesListenOnLoopbackOnly() throws Exception {
+        assertThat(app.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+        int smsc = app.getBean(SandboxProperties.class).smscPort();
+        int terminal = app.getBean(SandboxProperties.class).terminalPort();
+        java.util.Optional<java.net.InetAddress> outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent(), "no non-loopback address to try from");
+        for (int p : new int[] {port, smsc, terminal}) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> socket.connect(new java.net.InetSocketAddress(outside.get(), p), 1_000))
+                        .as("port %d on %s", p, outside.get()).isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    @Test
+    void theSandboxSmscRefusesABindWithOtherCredentials() {
+        int smsc = app.getBean(SandboxProperties.class).smscPort();
+        assertThat(bindStatus(smsc, "passerelle", "wrong")).isEqualTo(org.jsmpp.SMPPConstant.STAT_ESME_RINVPASWD);
+        assertThat(bindStatus(smsc, "intruder", "sandbox")).isEqualTo(org.jsmpp.SMPPConstant.STAT_ESME_RBINDFAIL);
+        assertThat(bindStatus(smsc, "passerelle", "sandbox")).isZero();
+    }
+
+    private static int bindStatus(int port, String systemId, String password) {
+        org.jsmpp.session.SMPPSession session = new org.jsmpp.session.SMPPSession();
+        try {
+            session.connectAndBind("127.0.0.1", port, new org.jsmpp.session.BindParameter(org.jsmpp.bean.BindType.BIND_TX,
+                    systemId, password, "", org.jsmpp.bean.TypeOfNumber.UNKNOWN, org.jsmpp.bean.NumberingPlanIndicator.UNKNOWN, null));
+            return 0;
+        } catch (IOException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof org.jsmpp.extra.NegativeResponseException negative) {
+                return negative.getCommandStatus();
+            }
+            throw new AssertionError("bind failed without a status", e);
+        } finally {
+            session.unbindAndClose();
+        }
+    }
 }
