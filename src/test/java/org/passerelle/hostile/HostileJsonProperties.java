@@ -122,7 +122,7 @@ class HostileJsonProperties {
     @Provide
     Arbitrary<String> ids() {
         return Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().withChars('-', '_', '.').ofMinLength(1).ofMaxLength(64),
-                Arbitraries.of("RDV-" + UUID.randomUUID(), "%C3%A9t%C3%A9", "a%20b", "x".repeat(300)));
+                Arbitraries.of("RDV-" + UUID.randomUUID(), "%2E%2E%2Fetc", "%2F", "%C3%A9t%C3%A9", "a%20b", "x".repeat(300)));
     }
 
     @Provide
