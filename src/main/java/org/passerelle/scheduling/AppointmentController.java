@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/appointments")
 class AppointmentController {
 
-    private static final String ID = "[A-Za-z0-9._-]{1,64}";
+    private static final String ID = AppointmentIds.PATTERN;
 
     private final AppointmentIntake intake;
     private final AppointmentViews views;

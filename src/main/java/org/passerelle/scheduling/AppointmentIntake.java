@@ -60,6 +60,7 @@ public class AppointmentIntake {
 
     public Result upsert(AppointmentCommand command) {
         requireOpen();
+        requireValidId(command.id());
         if (!sites.sites().containsKey(command.siteCode())) {
             throw new InvalidAppointmentException("siteCode", "Unknown site code '" + command.siteCode()
                     + "'; known sites: " + String.join(", ", sites.sites().keySet()));
@@ -68,6 +69,12 @@ public class AppointmentIntake {
             return tx.execute(s -> apply(command));
         } catch (DuplicateKeyException raced) {
             return tx.execute(s -> apply(command)); // a concurrent first insert won; now it is an update
+        }
+    }
+
+    private static void requireValidId(String id) {
+        if (!AppointmentIds.isValid(id)) {
+            throw new InvalidAppointmentException("id", "appointment id must be " + AppointmentIds.RULE);
         }
     }
 
@@ -101,6 +108,7 @@ public class AppointmentIntake {
     /** Cancels the appointment and its pending reminders; false when it does not exist. Idempotent. */
     public boolean cancel(String id, AppointmentStatus status) {
         requireOpen();
+        requireValidId(id);
         return Boolean.TRUE.equals(tx.execute(s -> {
             Optional<StoredAppointment> existing = appointments.findForUpdate(id);
             if (existing.isEmpty()) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.passerelle.scheduling.AppointmentIds;
 import org.passerelle.scheduling.ReminderProperties;
 import org.passerelle.scheduling.hl7.Hl7Rejection.ErrorLocation;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,7 @@ class SiuReader {
 
     /**
      * @param message segments separated by CR
-     * @throws Hl7Rejection AR when HAPI cannot parse it, AE when a field Passerelle needs is missing or wrong
+     * @throws Hl7Rejection AE when HAPI cannot parse it or a field Passerelle needs is missing or wrong
      */
     public SiuAppointment read(String message, SiuEvent event) {
         SIU_S12 siu = new SIU_S12(structures);
@@ -142,22 +143,31 @@ class SiuReader {
                 code = Hl7ErrorCode.SEGMENT_SEQUENCE_ERROR;
             }
         }
-        // HAPI's own message may quote field content: it is neither logged nor sent back.
-        return Hl7Rejection.reject(code, location, "message could not be parsed as SIU_S12");
+        // HAPI's own message may quote field content: it is neither logged nor sent back. AE, not AR: the MSH
+        // says SIU, so the sender's content is at fault and resending it unchanged would fail again.
+        return Hl7Rejection.error(code, location, "message could not be parsed as SIU_S12");
     }
 
-    /** SCH-1.1 (placer appointment id), else SCH-2.1 (filler). */
+    /** SCH-1.1 (placer appointment id), else SCH-2.1 (filler); either must follow {@link AppointmentIds}' rule. */
     private static String appointmentId(Segments segments) {
         String placer = segments.first("SCH", 1, 1, 1);
         if (!placer.isEmpty()) {
-            return placer;
+            return validId(placer, 1);
         }
         String filler = segments.first("SCH", 2, 1, 1);
         if (!filler.isEmpty()) {
-            return filler;
+            return validId(filler, 2);
         }
         throw Hl7Rejection.error(Hl7ErrorCode.REQUIRED_FIELD_MISSING, ErrorLocation.of("SCH", 1),
                 "appointment id missing: neither SCH-1 (placer) nor SCH-2 (filler) is given");
+    }
+
+    private static String validId(String id, int field) {
+        if (!AppointmentIds.isValid(id)) {
+            throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, ErrorLocation.of("SCH", field),
+                    "appointment id in SCH-" + field + ".1 must be " + AppointmentIds.RULE);
+        }
+        return id;
     }
 
     private ZonedDateTime start(Segments segments) {
