@@ -31,6 +31,9 @@ class PipelinedMllpEndpoint extends MllpEndpoint {
         // The guard holds the limit; camel-mllp's pool (sized when the consumer is built) must never be the one
         // refusing, or it would reset an admitted connection without a word.
         c.setMaxConcurrentConsumers(2 * limits.maxConnections() + THREAD_HEADROOM);
+        // camel-mllp's accept backlog is 5: a burst of senders (after a network cut) would wait for the kernel's
+        // SYN-ACK retransmissions, seconds each, before being accepted at all
+        c.setBacklog(Math.max(50, limits.maxConnections()));
         c.setMaxBufferSize((int) Math.min(Integer.MAX_VALUE, (long) limits.maxFrameBytes() + BUFFER_HEADROOM));
         // camel-mllp's own read timeout stays behind the guard's, which closes a stalled frame first (and counts it)
         c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, 2L * limits.readTimeoutMillis()));
