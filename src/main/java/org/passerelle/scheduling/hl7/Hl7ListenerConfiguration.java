@@ -1,6 +1,7 @@
 package org.passerelle.scheduling.hl7;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.component.mllp.MllpConfiguration;
 import org.passerelle.scheduling.hl7.mllp.ListenerLimits;
 import org.passerelle.scheduling.hl7.mllp.ListenerStatus;
 import org.passerelle.scheduling.hl7.mllp.PipelinedMllpComponent;
@@ -32,7 +33,9 @@ class Hl7ListenerConfiguration {
                 SenderAllowlist.of(properties.allowedSenders()));
         PipelinedMllpComponent component = new PipelinedMllpComponent(limits, meters);
         if (properties.tls().enabled()) {
-            component.getConfiguration().setSslContextParameters(Hl7Tls.contextParameters(properties.tls()));
+            MllpConfiguration configuration = new MllpConfiguration();
+            configuration.setSslContextParameters(Hl7Tls.contextParameters(properties.tls()));
+            component.setConfiguration(configuration);
         }
         return component;
     }

@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The MLLP listener against slow and hostile clients, over real sockets against the running route: limits small
- * enough for a fast test (55 connections, idle 3 s, read 500 ms, frames of 8 KiB).
+ * enough for a fast test (55 connections, idle 8 s: long enough for a loaded CI machine to fill the listener within it, read 500 ms, frames of 8 KiB).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -51,7 +51,7 @@ class Hl7ListenerLimitsTest {
 
     private static final int MLLP_PORT = freePort();
     private static final int MAX_CONNECTIONS = 55;
-    private static final Duration IDLE = Duration.ofSeconds(3);
+    private static final Duration IDLE = Duration.ofSeconds(8);
     private static final Duration READ = Duration.ofMillis(500);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String MOBILE = "0612345678";
