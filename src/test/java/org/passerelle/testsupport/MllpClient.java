@@ -35,6 +35,18 @@ public final class MllpClient implements AutoCloseable {
         }
     }
 
+    /** Over a socket already connected (e.g. a TLS socket). */
+    public MllpClient(Socket connected) {
+        try {
+            socket = connected;
+            socket.setSoTimeout(15_000);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] frame(String message) {
         byte[] payload = message.getBytes(CHARSET);
         byte[] framed = new byte[payload.length + 3];

@@ -4,8 +4,14 @@ package org.passerelle.scheduling.hl7;
 enum AckCode {
     /** Accepted: the message was applied and its effect is stored. */
     AA,
-    /** Application error: the content is wrong; resending it unchanged will fail again. */
+    /**
+     * Application error: the content is wrong (unparseable, too long, invalid or missing fields); resending it
+     * unchanged will fail again.
+     */
     AE,
-    /** Application reject: structure, unsupported type/event, or intake closed; the sender may resend. */
+    /**
+     * Application reject: not an SIU message handled here (no MSH, unsupported type or event, no control id), or,
+     * with ERR-3 207 only, intake suspended or an internal failure: the sender may resend later.
+     */
     AR
 }

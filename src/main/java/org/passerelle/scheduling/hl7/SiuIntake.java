@@ -68,10 +68,23 @@ public class SiuIntake {
 
     /** Parses and applies one message; returns the ACK (segments separated by CR). */
     public String apply(String received) {
+        return apply(received, null);
+    }
+
+    /**
+     * @param frameTooLong the frame size limit in bytes when the frame was longer and {@code received} is only
+     *        its beginning (header {@code PasserelleMllpFrameTooLong} of the {@code mllp} component), else null:
+     *        answered AE without reading further than the MSH
+     */
+    public String apply(String received, Integer frameTooLong) {
         String message = normalize(received);
         MessageHeader header = MessageHeader.salvage(message).orElse(null);
         Answer answer;
         try {
+            if (frameTooLong != null) {
+                throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, null, "message longer than " + frameTooLong
+                        + " bytes (passerelle.hl7.max-frame-size): not read");
+            }
             answer = header == null
                     ? Answer.of(Hl7Rejection.reject(Hl7ErrorCode.SEGMENT_SEQUENCE_ERROR, null,
                             "no MSH segment: not an HL7 v2 message"))

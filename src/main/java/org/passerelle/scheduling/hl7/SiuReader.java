@@ -62,7 +62,7 @@ class SiuReader {
 
     /**
      * @param message segments separated by CR
-     * @throws Hl7Rejection AR when HAPI cannot parse it, AE when a field Passerelle needs is missing or wrong
+     * @throws Hl7Rejection AE when HAPI cannot parse it or a field Passerelle needs is missing or wrong
      */
     public SiuAppointment read(String message, SiuEvent event) {
         SIU_S12 siu = new SIU_S12(structures);
@@ -143,8 +143,9 @@ class SiuReader {
                 code = Hl7ErrorCode.SEGMENT_SEQUENCE_ERROR;
             }
         }
-        // HAPI's own message may quote field content: it is neither logged nor sent back.
-        return Hl7Rejection.reject(code, location, "message could not be parsed as SIU_S12");
+        // HAPI's own message may quote field content: it is neither logged nor sent back. AE, not AR: the MSH
+        // says SIU, so the sender's content is at fault and resending it unchanged would fail again.
+        return Hl7Rejection.error(code, location, "message could not be parsed as SIU_S12");
     }
 
     /**

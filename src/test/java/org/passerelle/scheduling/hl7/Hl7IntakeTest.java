@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
@@ -448,5 +449,18 @@ class Hl7IntakeTest {
                 .doesNotContain(MOBILE).doesNotContain("612345678").doesNotContain("698765432")
                 .doesNotContain(OTHER_MOBILE)
                 .doesNotContain(SiuMessages.PATIENT_FAMILY_NAME).doesNotContain(SiuMessages.PATIENT_GIVEN_NAME);
+    }
+
+    @Test
+    void anAppointmentIdOutsideTheRestRuleIsAnAeNeverAnAr207() {
+        for (String id : List.of("X".repeat(10_000), "../../etc/passwd", "rdv-\u00e9t\u00e9")) {
+            try (MllpClient c = new MllpClient(MLLP_PORT)) {
+                Ack ack = Ack.parse(c.send(siu("S12", newId("C"), id, inDays(5, 10), MOBILE, "PONTCHAILLOU").build()));
+                assertThat(ack.code()).isEqualTo("AE");
+                assertThat(ack.field("ERR", 3)).startsWith("102^");
+                assertThat(ack.field("ERR", 2)).isEqualTo("SCH^1^1");
+                assertThat(ack.field("MSA", 3)).contains("1-64 letters");
+            }
+        }
     }
 }

@@ -14,6 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * first (and then waits for ACKs that never come). Its read buffer never sees more than one frame
  * through this stream. Dropping out-of-frame bytes here also keeps them out of camel-mllp's warnings,
  * which print received bytes verbatim whatever {@code logPhi} says.
+ *
+ * <p>A frame longer than {@code maxFrameBytes} is cut: its first {@code maxFrameBytes} bytes are returned,
+ * the rest is read and dropped up to its end, which is returned as usual, so camel-mllp's buffer never
+ * holds more than the limit and the sender still gets an answer; {@link #takeFrameTooLong()} then tells.
+ * What the stream is waiting for (a new frame, or the rest of one) goes to its {@link Activity}, which
+ * enforces the idle and read timeouts.
  */
 final class FrameAlignedInputStream extends InputStream {
 
@@ -21,18 +27,65 @@ final class FrameAlignedInputStream extends InputStream {
     static final int END_OF_BLOCK = 0x1C;
     static final int END_OF_DATA = 0x0D;
 
-    private enum State { OUTSIDE, INSIDE, AFTER_END_OF_BLOCK }
+    /** Told what the connection is waiting for; called from the reading thread. */
+    interface Activity {
+        /** Between frames: waiting for the next one to start (the idle timeout runs). */
+        void awaitingFrame();
+
+        /** Inside a frame: bytes arrived (the read timeout runs from now). */
+        void frameProgress();
+
+        /** A frame is complete and being handled: no timeout runs until the next read. */
+        void frameDone();
+
+        Activity NONE = new Activity() {
+            @Override
+            public void awaitingFrame() {
+            }
+
+            @Override
+            public void frameProgress() {
+            }
+
+            @Override
+            public void frameDone() {
+            }
+        };
+    }
+
+    private enum State { OUTSIDE, INSIDE, AFTER_END_OF_BLOCK, DISCARDING, DISCARDING_AFTER_END_OF_BLOCK }
+
+    private static final byte[] END_OF_FRAME = {END_OF_BLOCK, END_OF_DATA};
 
     private final InputStream in;
     private final byte[] chunk = new byte[8192];
     private int position;
     private int limit;
     private State state = State.OUTSIDE;
+    private boolean awaiting;
     private final AtomicLong discarded;
+    private final int maxFrameBytes;
+    private final Activity activity;
+    private long frameBytes;
+    private int pendingEnd = -1; // next byte of END_OF_FRAME to hand out after a cut frame, -1: none
+    private boolean frameTooLong;
 
     FrameAlignedInputStream(InputStream in, AtomicLong discarded) {
+        this(in, discarded, Integer.MAX_VALUE, Activity.NONE);
+    }
+
+    FrameAlignedInputStream(InputStream in, AtomicLong discarded, int maxFrameBytes, Activity activity) {
         this.in = in;
         this.discarded = discarded;
+        this.maxFrameBytes = maxFrameBytes;
+        this.activity = activity;
+    }
+
+    /** True once if the frame last completed was longer than the limit (and was cut). */
+    synchronized boolean takeFrameTooLong() {
+        boolean was = frameTooLong;
+        frameTooLong = false;
+        return was;
     }
 
     @Override
@@ -51,6 +104,21 @@ final class FrameAlignedInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
+        int written = 0;
+        if (pendingEnd >= 0) {
+            while (pendingEnd < END_OF_FRAME.length && written < len) {
+                b[off + written++] = END_OF_FRAME[pendingEnd++];
+            }
+            if (pendingEnd == END_OF_FRAME.length) {
+                pendingEnd = -1;
+                endOfFrame();
+            }
+            return written;
+        }
+        if (state == State.OUTSIDE && !awaiting) {
+            awaiting = true;
+            activity.awaitingFrame();
+        }
         while (true) {
             if (position == limit) {
                 int n = in.read(chunk, 0, chunk.length); // may throw SocketTimeoutException: nothing is lost
@@ -59,48 +127,69 @@ final class FrameAlignedInputStream extends InputStream {
                 }
                 position = 0;
                 limit = n;
+                if (state != State.OUTSIDE) {
+                    activity.frameProgress();
+                }
             }
-            int written = 0;
             while (position < limit && written < len) {
-                byte c = chunk[position];
+                byte c = chunk[position++];
                 switch (state) {
                     case OUTSIDE -> {
-                        position++;
                         if (c == START_OF_BLOCK) {
                             b[off + written++] = c;
                             state = State.INSIDE;
+                            awaiting = false;
+                            frameBytes = 0;
+                            activity.frameProgress();
                         } else {
                             discarded.incrementAndGet();
                         }
                     }
-                    case INSIDE -> {
-                        position++;
-                        b[off + written++] = c;
-                        if (c == END_OF_BLOCK) {
-                            state = State.AFTER_END_OF_BLOCK;
-                        }
-                    }
-                    case AFTER_END_OF_BLOCK -> {
-                        position++;
-                        b[off + written++] = c;
-                        if (c == END_OF_DATA) {
-                            state = State.OUTSIDE;
+                    case INSIDE, AFTER_END_OF_BLOCK -> {
+                        if (c == END_OF_DATA && state == State.AFTER_END_OF_BLOCK) {
+                            b[off + written++] = c;
+                            endOfFrame();
                             return written; // one complete frame: the rest stays here for the next read
                         }
+                        if (c != END_OF_BLOCK && frameBytes >= maxFrameBytes) {
+                            frameTooLong = true;
+                            state = State.DISCARDING;
+                            continue;
+                        }
+                        b[off + written++] = c;
+                        frameBytes++;
                         state = c == END_OF_BLOCK ? State.AFTER_END_OF_BLOCK : State.INSIDE;
+                    }
+                    case DISCARDING, DISCARDING_AFTER_END_OF_BLOCK -> {
+                        if (c == END_OF_DATA && state == State.DISCARDING_AFTER_END_OF_BLOCK) {
+                            pendingEnd = 0;
+                            if (written > 0) {
+                                return written;
+                            }
+                            return read(b, off, len);
+                        }
+                        state = c == END_OF_BLOCK ? State.DISCARDING_AFTER_END_OF_BLOCK : State.DISCARDING;
                     }
                 }
             }
             if (written > 0) {
                 return written;
             }
-            // only out-of-frame bytes so far: keep reading
+            // only out-of-frame or dropped bytes so far: keep reading
         }
+    }
+
+    private void endOfFrame() {
+        state = State.OUTSIDE;
+        activity.frameDone();
     }
 
     @Override
     public synchronized int available() throws IOException {
-        return limit - position > 0 ? limit - position : in.available();
+        if (pendingEnd >= 0) {
+            return END_OF_FRAME.length - pendingEnd;
+        }
+        return limit - position > 0 ? limit - position : Math.min(chunk.length, in.available());
     }
 
     @Override

@@ -17,15 +17,79 @@ import java.util.concurrent.atomic.AtomicLong;
  * other call goes to the real socket. camel-mllp only ever uses the socket through this class.
  * (With TLS the wrapped socket is no longer an {@code SSLSocket} for camel-mllp, which then skips its
  * client-certificate headers; Passerelle's intake does not use them.)
+ *
+ * <p>It also holds the connection's deadline, which the {@link ListenerGuard}'s watchdog enforces: from
+ * admission and between frames the idle timeout (until a frame starts; bytes outside frames do not move
+ * it), inside a frame the read timeout (from the last bytes received), none while a complete frame is being
+ * handled and answered.
  */
-final class FrameAlignedSocket extends Socket {
+final class FrameAlignedSocket extends Socket implements FrameAlignedInputStream.Activity {
+
+    /** What the deadline, once passed, means. */
+    enum Overdue { NO, IDLE, READ }
 
     private final Socket socket;
+    private final ListenerGuard guard;
     private final AtomicLong discarded = new AtomicLong();
     private FrameAlignedInputStream input;
+    private volatile boolean armed;
+    private volatile boolean inFrame;
+    private volatile long deadline;
 
-    FrameAlignedSocket(Socket socket) {
+    FrameAlignedSocket(Socket socket, ListenerGuard guard) {
         this.socket = socket;
+        this.guard = guard;
+        awaitingFrame();
+    }
+
+    @Override
+    public void awaitingFrame() {
+        inFrame = false;
+        deadline = System.nanoTime() + guard.limits().idleTimeout().toNanos();
+        armed = true;
+    }
+
+    @Override
+    public void frameProgress() {
+        inFrame = true;
+        deadline = System.nanoTime() + guard.limits().readTimeout().toNanos();
+        armed = true;
+    }
+
+    @Override
+    public void frameDone() {
+        armed = false;
+        inFrame = false;
+    }
+
+    Overdue overdue(long nanoNow) {
+        if (!armed || socket.isClosed() || nanoNow - deadline < 0) {
+            return Overdue.NO;
+        }
+        return inFrame ? Overdue.READ : Overdue.IDLE;
+    }
+
+    /** True once after a frame longer than the limit was cut (and counted). */
+    boolean takeFrameTooLong() {
+        FrameAlignedInputStream in;
+        synchronized (this) {
+            in = input;
+        }
+        if (in != null && in.takeFrameTooLong()) {
+            guard.frameTooLong(this);
+            return true;
+        }
+        return false;
+    }
+
+    /** Closes with a TCP reset: what a sender mid-frame gets, so it cannot take the close for an answer. */
+    void reset() throws IOException {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (SocketException alreadyGone) {
+            // closing anyway
+        }
+        close();
     }
 
     /** Bytes dropped because they were outside any frame, since the last call. */
@@ -36,7 +100,7 @@ final class FrameAlignedSocket extends Socket {
     @Override
     public synchronized InputStream getInputStream() throws IOException {
         if (input == null) {
-            input = new FrameAlignedInputStream(socket.getInputStream(), discarded);
+            input = new FrameAlignedInputStream(socket.getInputStream(), discarded, guard.limits().maxFrameBytes(), this);
         }
         return input;
     }
@@ -193,7 +257,11 @@ final class FrameAlignedSocket extends Socket {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        try {
+            socket.close();
+        } finally {
+            guard.closed(this);
+        }
     }
 
     @Override

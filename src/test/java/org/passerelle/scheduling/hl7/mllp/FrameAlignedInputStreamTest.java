@@ -100,4 +100,22 @@ class FrameAlignedInputStreamTest {
         assertThat(readOnce(in)).isEqualTo("\u000bMSH|a\u001cb\u001c\r");
         assertThat(readOnce(in)).isEqualTo(frame("MSH|next"));
     }
+
+    @Test
+    void aFrameOverTheLimitIsCutItsRestDroppedAndItsEndStillDelivered() throws IOException {
+        FrameAlignedInputStream in = new FrameAlignedInputStream(
+                new Chunks("\u000bMSH|abc", "defghij\u001c", "\r" + frame("MSH|x")), new AtomicLong(), 6,
+                FrameAlignedInputStream.Activity.NONE);
+
+        StringBuilder first = new StringBuilder();
+        while (!first.toString().endsWith("\u001c\r")) {
+            first.append(readOnce(in));
+        }
+        assertThat(first.toString()).isEqualTo("\u000bMSH|ab\u001c\r");
+        assertThat(in.takeFrameTooLong()).isTrue();
+        assertThat(in.takeFrameTooLong()).isFalse();
+
+        assertThat(readOnce(in)).isEqualTo(frame("MSH|x"));
+        assertThat(in.takeFrameTooLong()).isFalse();
+    }
 }
