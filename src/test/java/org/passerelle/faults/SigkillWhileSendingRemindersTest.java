@@ -42,8 +42,8 @@ class SigkillWhileSendingRemindersTest {
             args.addAll(List.of("--passerelle.sms.smsc.port=" + smsc.port(),
                     "--passerelle.sms.smsc.password=" + TestSmsc.DEFAULT_PASSWORD,
                     "--passerelle.reminders.send-from=00:00", "--passerelle.reminders.send-until=23:59:59",
-                    "--passerelle.sms.poll-interval=50ms", "--passerelle.sms.batch-size=200",
-                    "--passerelle.sms.segments-per-second=2000", "--passerelle.sms.claim-lease=10s",
+                    "--passerelle.sms.poll-interval=50ms", "--passerelle.sms.batch-size=100",
+                    "--passerelle.sms.segments-per-second=2000", "--passerelle.sms.claim-lease=30s",
                     "--passerelle.sms.housekeeping-interval=1s"));
             long t0 = System.nanoTime();
             try (PasserelleProcess p = PasserelleProcess.start("sigkill-sms", args)) {
