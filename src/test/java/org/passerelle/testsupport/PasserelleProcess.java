@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class PasserelleProcess implements AutoCloseable {
 
-    /** Readiness can take 30–60 s on a loaded 2-core machine; this is the bound. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Readiness can take 30–60 s on a loaded 2-core machine, over 2 min at load 20; this is the bound. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final Path dir;
     private final Path log;
