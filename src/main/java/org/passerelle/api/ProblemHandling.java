@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -91,6 +93,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Temporarily unavailable",
                 "The database cannot be reached; nothing was changed. Try again shortly.");
         return p;
+    }
+
+    /** No connection for a transaction: the database is away (not a DataAccessException in Spring). */
+    @ExceptionHandler(CannotCreateTransactionException.class)
+    ProblemDetail noTransaction(CannotCreateTransactionException e) {
+        log.error("Database unavailable: {}", e.getClass().getSimpleName());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Temporarily unavailable",
+                "The database cannot be reached; nothing was changed. Try again shortly.");
+    }
+
+    /**
+     * The connection went away during commit or rollback: whether the change was saved is not known, so the
+     * answer says so. Every write of the API is safe to repeat (PUT by id, POST with an Idempotency-Key).
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ProblemDetail transactionLost(TransactionSystemException e) {
+        log.error("Database connection lost during a transaction: {}", e.getClass().getSimpleName());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Temporarily unavailable",
+                "The database connection was lost; the change may or may not have been saved. Send the same request again shortly.");
     }
 
     @ExceptionHandler(Exception.class)
