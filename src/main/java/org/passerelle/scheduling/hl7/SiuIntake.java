@@ -66,6 +66,9 @@ public class SiuIntake {
         }
     }
 
+    /** What the mllp component puts in place of a framing byte found inside a frame (ASCII SUB). */
+    private static final char FRAMING_BYTE_INSIDE = '\u001a';
+
     /** Parses and applies one message; returns the ACK (segments separated by CR). */
     public String apply(String received) {
         return apply(received, null);
@@ -84,6 +87,10 @@ public class SiuIntake {
             if (frameTooLong != null) {
                 throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, null, "message longer than " + frameTooLong
                         + " bytes (passerelle.hl7.max-frame-size): not read");
+            }
+            if (message.indexOf(FRAMING_BYTE_INSIDE) >= 0) {
+                throw Hl7Rejection.reject(Hl7ErrorCode.DATA_TYPE_ERROR, null,
+                        "MLLP framing byte (0x0B or 0x1C) inside the message: not read");
             }
             answer = header == null
                     ? Answer.of(Hl7Rejection.reject(Hl7ErrorCode.SEGMENT_SEQUENCE_ERROR, null,

@@ -26,6 +26,12 @@ final class FrameAlignedInputStream extends InputStream {
     static final int START_OF_BLOCK = 0x0B;
     static final int END_OF_BLOCK = 0x1C;
     static final int END_OF_DATA = 0x0D;
+    /**
+     * Stands for a framing byte found inside a frame's content (a {@code 0x0B}, or a {@code 0x1C} not followed by
+     * {@code 0x0D}): camel-mllp would otherwise drop the connection without an answer; the intake refuses any
+     * message holding it (ASCII SUB, "substitute", is what it is for).
+     */
+    static final int SUBSTITUTE = 0x1A;
 
     /** Told what the connection is waiting for; called from the reading thread. */
     interface Activity {
@@ -146,19 +152,35 @@ final class FrameAlignedInputStream extends InputStream {
                         }
                     }
                     case INSIDE, AFTER_END_OF_BLOCK -> {
-                        if (c == END_OF_DATA && state == State.AFTER_END_OF_BLOCK) {
-                            b[off + written++] = c;
-                            endOfFrame();
-                            return written; // one complete frame: the rest stays here for the next read
+                        if (state == State.AFTER_END_OF_BLOCK) { // the 0x1C seen last is not written yet
+                            if (c == END_OF_DATA) {
+                                if (len - written >= END_OF_FRAME.length) {
+                                    b[off + written++] = END_OF_BLOCK;
+                                    b[off + written++] = END_OF_DATA;
+                                    endOfFrame();
+                                    return written; // one complete frame: the rest stays here for the next read
+                                }
+                                pendingEnd = 0; // no room: 0x1C 0x0D are handed out by the next read
+                                return written > 0 ? written : read(b, off, len);
+                            }
+                            state = State.INSIDE;
+                            if (!keep(b, off + written, (byte) SUBSTITUTE)) {
+                                position--; // over the limit: c is read again while discarding
+                                continue;
+                            }
+                            written++;
+                            if (written == len) {
+                                position--; // c is handled by the next read
+                                return written;
+                            }
                         }
-                        if (c != END_OF_BLOCK && frameBytes >= maxFrameBytes) {
-                            frameTooLong = true;
-                            state = State.DISCARDING;
+                        if (c == END_OF_BLOCK) {
+                            state = State.AFTER_END_OF_BLOCK;
                             continue;
                         }
-                        b[off + written++] = c;
-                        frameBytes++;
-                        state = c == END_OF_BLOCK ? State.AFTER_END_OF_BLOCK : State.INSIDE;
+                        if (keep(b, off + written, c == START_OF_BLOCK ? (byte) SUBSTITUTE : c)) {
+                            written++;
+                        }
                     }
                     case DISCARDING, DISCARDING_AFTER_END_OF_BLOCK -> {
                         if (c == END_OF_DATA && state == State.DISCARDING_AFTER_END_OF_BLOCK) {
@@ -177,6 +199,18 @@ final class FrameAlignedInputStream extends InputStream {
             }
             // only out-of-frame or dropped bytes so far: keep reading
         }
+    }
+
+    /** Writes one content byte, or starts discarding when the frame is over the limit; false when not written. */
+    private boolean keep(byte[] b, int at, byte c) {
+        if (frameBytes >= maxFrameBytes) {
+            frameTooLong = true;
+            state = State.DISCARDING;
+            return false;
+        }
+        b[at] = c;
+        frameBytes++;
+        return true;
     }
 
     private void endOfFrame() {

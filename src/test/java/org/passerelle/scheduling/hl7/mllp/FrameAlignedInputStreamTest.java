@@ -93,12 +93,36 @@ class FrameAlignedInputStreamTest {
     }
 
     @Test
-    void anEndOfBlockWithoutCarriageReturnDoesNotEndTheFrame() throws IOException {
-        InputStream in = new FrameAlignedInputStream(new Chunks("\u000bMSH|a\u001cb\u001c\r" + frame("MSH|next")),
+    void anEndOfBlockWithoutCarriageReturnDoesNotEndTheFrameAndComesOutAsSubstitute() throws IOException {
+        InputStream in = new FrameAlignedInputStream(new Chunks("\u000bMSH|a\u001cb\u001c\u001c\r" + frame("MSH|next")),
                 new AtomicLong());
 
-        assertThat(readOnce(in)).isEqualTo("\u000bMSH|a\u001cb\u001c\r");
+        assertThat(readOnce(in)).isEqualTo("\u000bMSH|a\u001ab\u001a\u001c\r");
         assertThat(readOnce(in)).isEqualTo(frame("MSH|next"));
+    }
+
+    @Test
+    void aStartOfBlockInsideAFrameComesOutAsSubstituteSoTheIntakeCanRefuseIt() throws IOException {
+        InputStream in = new FrameAlignedInputStream(new Chunks("\u000bMSH|a\u000bb", "\u001c", "\r" + frame("MSH|next")),
+                new AtomicLong());
+        StringBuilder first = new StringBuilder();
+        while (!first.toString().endsWith("\u001c\r")) {
+            first.append(readOnce(in));
+        }
+        assertThat(first.toString()).isEqualTo("\u000bMSH|a\u001ab\u001c\r");
+        assertThat(readOnce(in)).isEqualTo(frame("MSH|next"));
+    }
+
+    @Test
+    void aFrameEndSplitOverTheCallersBufferIsHandedOutWhole() throws IOException {
+        InputStream in = new FrameAlignedInputStream(new Chunks(frame("MSH|one") + frame("MSH|two")), new AtomicLong());
+        byte[] small = new byte[8]; // 0x0B MSH|one = 8 bytes: the end must come in the next read
+        StringBuilder out = new StringBuilder();
+        while (!out.toString().endsWith("two\u001c\r")) {
+            int n = in.read(small, 0, small.length);
+            out.append(new String(small, 0, n, StandardCharsets.ISO_8859_1));
+        }
+        assertThat(out.toString()).isEqualTo(frame("MSH|one") + frame("MSH|two"));
     }
 
     @Test
