@@ -45,19 +45,31 @@ class SiuReader {
     private static final Pattern DTM = Pattern.compile(
             "(\\d{4})(\\d{2})(\\d{2})(\\d{2})(\\d{2})(?:(\\d{2})(?:\\.(\\d{1,4}))?)?([+-]\\d{4})?");
 
-    private final ModelClassFactory structures = new CanonicalModelClassFactory("2.5");
-    private final PipeParser parser;
+    /**
+     * One HAPI context per thread: under 20 senders at once, a shared one failed a few valid messages on their
+     * first concurrent parse (structure classes being looked up and cached by several threads at once).
+     */
+    private final ThreadLocal<Hapi> hapi = ThreadLocal.withInitial(Hapi::new);
     private final Hl7Properties properties;
     private final ReminderProperties reminders;
 
     public SiuReader(Hl7Properties properties, ReminderProperties reminders) {
         this.properties = properties;
         this.reminders = reminders;
-        ParserConfiguration configuration = new ParserConfiguration();
-        configuration.setValidating(false);
-        configuration.setAllowUnknownVersions(true);
-        HapiContext hapi = new DefaultHapiContext(configuration, ValidationContextFactory.noValidation(), structures);
-        this.parser = hapi.getPipeParser();
+    }
+
+    /** Parses into v2.5 structures without HAPI's validation rules, whatever MSH-12 says. */
+    private static final class Hapi {
+        final ModelClassFactory structures = new CanonicalModelClassFactory("2.5");
+        final PipeParser parser;
+
+        Hapi() {
+            ParserConfiguration configuration = new ParserConfiguration();
+            configuration.setValidating(false);
+            configuration.setAllowUnknownVersions(true);
+            HapiContext context = new DefaultHapiContext(configuration, ValidationContextFactory.noValidation(), structures);
+            this.parser = context.getPipeParser();
+        }
     }
 
     /**
@@ -65,8 +77,9 @@ class SiuReader {
      * @throws Hl7Rejection AE when HAPI cannot parse it or a field Passerelle needs is missing or wrong
      */
     public SiuAppointment read(String message, SiuEvent event) {
-        SIU_S12 siu = new SIU_S12(structures);
-        siu.setParser(parser);
+        Hapi own = hapi.get();
+        SIU_S12 siu = new SIU_S12(own.structures);
+        siu.setParser(own.parser);
         try {
             siu.parse(message);
         } catch (HL7Exception | RuntimeException e) {
