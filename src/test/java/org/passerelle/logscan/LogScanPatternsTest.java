@@ -23,7 +23,8 @@ class LogScanPatternsTest {
     void ignoresOrdinaryLogLines() {
         for (String fine : new String[] {"Reminder 42 submitted (+33•••••••78)",
                 "Refund 1429ad08-7549-4390-8504-cb0ba79f69cd of payment 8fcdeed0-7d44-4568-9456-ed0e8a5aa246: SUCCEEDED",
-                "Reminder 06123456-7890-1234-5678-9abcdef01234 claimed", "Payment 196e5cc3-0f2a-4d1e-9a7b-1c2d3e4f5a6b approved",
+                "Reminder 06123456-7890-1234-5678-9abcdef01234 claimed",
+                "HL7 SIU^S12 control id DUMP-HL7-1-202612070608 from CHU-RENNES: AA, appointment created", "Payment 196e5cc3-0f2a-4d1e-9a7b-1c2d3e4f5a6b approved",
                 "Channel states loaded (revision 12); polling every 250 ms", "masked 497010******0014",
                 "Tomcat started on port 18080 (http)", "took 1234 ms"}) {
             assertThat(SuiteLogScanTest.finding(PREFIX + fine)).as(fine).isNull();
