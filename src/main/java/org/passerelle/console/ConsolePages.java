@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.passerelle.channel.ChannelId;
 import org.springframework.security.core.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The ops console page (server-rendered; its cards refresh themselves from {@code /ops/state}). */
+@Hidden
 @Controller
 class ConsolePages {
 

@@ -3,12 +3,14 @@ package org.passerelle.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The pages every user meets: the login form, the landing redirect by role, and the refusal page. */
+@Hidden
 @Controller
 class ScreenPages {
 

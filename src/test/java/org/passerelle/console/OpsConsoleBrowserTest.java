@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.passerelle.scheduling.ReminderFigures;
 import org.passerelle.testsupport.Api;
 import org.passerelle.testsupport.Role;
 import org.passerelle.testsupport.browser.Browser;
 import org.passerelle.testsupport.browser.LoginPage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,6 +25,9 @@ class OpsConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ReminderFigures reminders;
 
     /** Back to the baseline other tests of this context expect: every channel active, breakers automatic. */
     @AfterEach
@@ -40,15 +45,23 @@ class OpsConsoleBrowserTest {
 
     @Test
     void opsSuspendsSmsWithAReasonAndSeesTheStateAndTheAuditEntry() {
+        for (int i = 1; i <= 3; i++) { // reminders waiting (their moment is days away), so the counts are not all zero
+            assertThat(Api.onPort(port).as(Role.SCHEDULER).put("/api/appointments/CONSOLE-" + i + "-" + System.nanoTime(),
+                    "{\"patientPhone\":\"06 12 34 56 7" + i + "\",\"start\":\"2099-01-05T10:00:00+01:00\",\"siteCode\":\"PONTCHAILLOU\"}")
+                    .status()).isBetween(200, 201);
+        }
+        long waiting = reminders.waiting();
+        assertThat(waiting).isGreaterThanOrEqualTo(3);
         try (Browser browser = Browser.open(port)) {
             LoginPage.as(browser, Role.OPS.user());
             ConsolePage console = ConsolePage.open(browser);
             assertThat(console.state("sms")).isEqualTo("Actif");
+            assertThat(browser.text("sms-figures-waiting")).isEqualTo(Long.toString(waiting));
             browser.screenshot("console");
 
             console.press("sms-SUSPEND");
             assertThat(console.dialogTitle()).isEqualTo("Suspendre le canal SMS (rappels) ?");
-            assertThat(console.consequence()).matches("Les rappels SMS ne partiront plus ; \\d+ rappels en attente patienteront\\.");
+            assertThat(console.consequence()).isEqualTo("Les rappels SMS ne partiront plus ; " + waiting + " rappels en attente patienteront.");
             browser.screenshot("confirmation-dialog");
             browser.byId("confirm-ok").click();
             assertThat(console.dialogError()).isEqualTo("Indiquez un motif.");

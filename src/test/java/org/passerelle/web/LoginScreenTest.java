@@ -47,6 +47,19 @@ class LoginScreenTest {
     }
 
     @Test
+    void loggingInGivesANewSessionIdSoAPlantedOneIsWorthless() {
+        try (Browser browser = Browser.open(port)) {
+            LoginPage login = LoginPage.open(browser);
+            String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            login.submit("ops", "ops");
+            org.openqa.selenium.Cookie after = browser.driver().manage().getCookieNamed("JSESSIONID");
+            assertThat(after.getValue()).isNotEqualTo(before);
+            assertThat(after.isHttpOnly()).isTrue();
+            assertThat(after.getSameSite()).isEqualTo("Lax");
+        }
+    }
+
+    @Test
     void theLanguageSwitchAndTheBrowsersLanguageChooseTheTexts() {
         try (Browser english = Browser.open(port, "en-GB")) {
             LoginPage.open(english);
