@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.passerelle.payment.nexo.TerminalAnswer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +22,17 @@ import org.springframework.stereotype.Repository;
 class PaymentJournal {
 
     private final JdbcClient jdbc;
+    private final PaymentMetrics metrics;
 
-    public PaymentJournal(JdbcClient jdbc) {
+    @Autowired
+    PaymentJournal(JdbcClient jdbc, PaymentMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
+    }
+
+    /** A journal that counts nothing (unit tests). */
+    public PaymentJournal(JdbcClient jdbc) {
+        this(jdbc, null);
     }
 
     public Optional<Payment> find(String id) {
@@ -131,6 +140,9 @@ class PaymentJournal {
         jdbc.sql("insert into payment_event (payment_id, from_state, to_state, at, detail) values (:id, :from, :to, :at, :detail)")
                 .param("id", id).param("from", from == null ? null : from.name()).param("to", to.name())
                 .param("at", ts(at)).param("detail", Journal.detail(detail)).update();
+        if (metrics != null) {
+            metrics.moved(from, to);
+        }
     }
 
     static Payment map(ResultSet rs, int n) throws SQLException {

@@ -44,15 +44,17 @@ public class SiuIntake {
     private final TransactionTemplate tx;
     private final ReminderProperties reminders;
     private final Clock clock;
+    private final Hl7Metrics metrics;
 
     public SiuIntake(SiuReader reader, AppointmentIntake intake, Hl7MessageLog applied, TransactionTemplate tx,
-                     ReminderProperties reminders, Clock clock) {
+                     ReminderProperties reminders, Clock clock, Hl7Metrics metrics) {
         this.reader = reader;
         this.intake = intake;
         this.applied = applied;
         this.tx = tx;
         this.reminders = reminders;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What the ACK says, and what the log says about it. */
@@ -104,6 +106,7 @@ public class SiuIntake {
                     null, false);
         }
         logOutcome(header, answer);
+        metrics.answered(answer.code());
         return Acknowledgement.build(header, answer.code(), answer.text(), answer.error(), answer.location(),
                 ZonedDateTime.now(clock).withZoneSameInstant(reminders.zone()));
     }
