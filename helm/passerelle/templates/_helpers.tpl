@@ -44,8 +44,12 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end -}}
 {{- end -}}
 
-{{/* One NetworkPolicy peer from {namespace, podLabels}. */}}
+{{/* One NetworkPolicy peer from {namespace, podLabels} or {cidr}. */}}
 {{- define "passerelle.peer" -}}
+{{- if .cidr -}}
+- ipBlock:
+    cidr: {{ .cidr | quote }}
+{{- else -}}
 - namespaceSelector:
     matchLabels:
       kubernetes.io/metadata.name: {{ .namespace | quote }}
@@ -54,6 +58,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
     matchLabels:
       {{- toYaml .podLabels | nindent 6 }}
   {{- end }}
+{{- end }}
 {{- end -}}
 
 {{/* Consistency rules the schema cannot express; a failure names the value to fix. */}}

@@ -229,7 +229,8 @@ class RenderedManifestsTest {
         assertThat(ingress).containsExactlyInAnyOrder(
                 "ns=caisses -> http",
                 "ns=monitoring pods={app.kubernetes.io/name=prometheus} -> http",
-                "ns=dpi pods={app=rendez-vous} -> mllp");
+                "ns=dpi pods={app=rendez-vous} -> mllp",
+                "cidr=10.40.12.0/24 -> mllp");
     }
 
     @Test

@@ -28,7 +28,8 @@ class ValuesSchemaTest {
             database not PostgreSQL       | '{database: {url: "jdbc:h2:mem:x"}}'                     | 'database.url: Does not match pattern'
             port out of range             | '{smsc: {port: 70000}}'                                  | 'smsc.port: Must be less than or equal to 65535'
             CIDR without a prefix length  | '{networkPolicy: {egress: {smsc: {cidrs: [192.0.2.1]}}}}' | 'networkPolicy.egress.smsc.cidrs.0: Does not match pattern'
-            peer without its namespace    | '{networkPolicy: {ingress: {mllp: [{podLabels: {app: x}}]}}}' | 'networkPolicy.ingress.mllp.0: namespace is required'
+            peer without its namespace    | '{networkPolicy: {ingress: {mllp: [{podLabels: {app: x}}]}}}' | 'networkPolicy.ingress.mllp.0: Must validate one and only one schema'
+            peer both CIDR and namespace  | '{networkPolicy: {ingress: {http: [{cidr: 10.0.0.0/8, namespace: a}]}}}' | 'networkPolicy.ingress.http.0: Must validate one and only one schema'
             """)
     void theSchemaRefuses(String what, String values, String named, @TempDir Path dir) {
         Path file = Chart.values(dir, "bad", values);
