@@ -137,6 +137,9 @@ class RenderedManifestsTest {
                 .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
                 .containsEntry("TZ", "Europe/Paris");
         assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=70");
+        assertThat(PRODUCTION.one(Deployment.class).getSpec().getTemplate().getSpec().getEnableServiceLinks())
+                .as("Service links would add PASSERELLE_SERVICE_HOST, PASSERELLE_PORT_... (read as passerelle.* settings)")
+                .isFalse();
         assertThat(mounts).containsEntry("routes", "/etc/passerelle/routes")
                 .containsEntry("config", "/etc/passerelle/config")
                 .containsEntry("users", "/etc/passerelle/users");
