@@ -107,7 +107,7 @@ public class PaymentWorker {
         if (!Boolean.TRUE.equals(marked)) {
             return;
         }
-        signals.signal();
+        signals.signal(p.id());
         Payment sent = journal.find(p.id()).orElseThrow();
         try {
             TerminalAnswer answer = backend.pay(sent, serviceId);

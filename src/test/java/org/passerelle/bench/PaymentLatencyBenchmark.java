@@ -57,6 +57,10 @@ class PaymentLatencyBenchmark {
         registry.add("passerelle.security.users[2].username", () -> "cashier10");
         registry.add("passerelle.security.users[2].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(10).encode("cashier10"));
         registry.add("passerelle.security.users[2].roles", () -> "CASHIER");
+        // application-test.yml lists four users: the fourth must be replaced whole too, or its roles stay unbound
+        registry.add("passerelle.security.users[3].username", () -> "auditor");
+        registry.add("passerelle.security.users[3].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("auditor"));
+        registry.add("passerelle.security.users[3].roles", () -> "AUDITOR");
     }
 
     @LocalServerPort
