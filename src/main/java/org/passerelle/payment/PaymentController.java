@@ -64,7 +64,7 @@ class PaymentController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody NewPayment body, Principal user) {
         PaymentIntake.Accepted accepted = intake.accept(body, user.getName(), idempotencyKey);
-        PaymentView view = queries.view(accepted.payment());
+        PaymentView view = accepted.replayed() ? queries.view(accepted.payment()) : queries.viewOfNew(accepted.payment());
         return ResponseEntity.status(accepted.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/payments/" + view.id()))
                 .header("Idempotent-Replayed", Boolean.toString(accepted.replayed()))

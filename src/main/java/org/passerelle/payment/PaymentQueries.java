@@ -18,6 +18,11 @@ class PaymentQueries {
         return view(journal.find(id).orElseThrow(() -> new PaymentProblems.NotFound("payment")));
     }
 
+    /** A payment just accepted: no refund can exist yet, only its events are read. */
+    PaymentView viewOfNew(Payment p) {
+        return PaymentView.of(p, java.util.List.of(), journal.events(p.id()));
+    }
+
     PaymentView view(Payment p) {
         return PaymentView.of(p, refunds.ofPayment(p.id()), journal.events(p.id()));
     }
