@@ -7,6 +7,7 @@ import ca.uhn.hl7v2.app.HL7Service;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
 import ca.uhn.hl7v2.protocol.ReceivingApplicationException;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -87,6 +88,8 @@ class Hl7IntakeBenchmark {
     @Test
     void siuMessagesAckedPerSecondAgainstTheBareHapiServer() throws Exception {
         try (HapiContext context = new DefaultHapiContext()) {
+            // HAPI numbers its ACKs from a file in the working directory by default; in memory here
+            context.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
             int hapiPort = freePort();
             HL7Service hapi = context.newServer(hapiPort, false);
             hapi.registerApplication("*", "*", new ParseAndAccept());
