@@ -6,6 +6,7 @@ import static org.passerelle.payment.Journal.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.passerelle.payment.nexo.TerminalAnswer;
@@ -37,6 +38,17 @@ class PaymentJournal {
 
     public Optional<Payment> find(String id) {
         return jdbc.sql("select * from payment where id = :id").param("id", id).query(PaymentJournal::map).optional();
+    }
+
+    /** The ids among {@code ids} whose payment is no longer pending (at most a few hundred ids at a time). */
+    List<String> settledAmong(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> pending = java.util.Arrays.stream(PaymentState.values()).filter(PaymentState::isPending)
+                .map(PaymentState::name).toList();
+        return jdbc.sql("select id from payment where id in (:ids) and state not in (:pending)")
+                .param("ids", ids).param("pending", pending).query(String.class).list();
     }
 
     Optional<Payment> findForUpdate(String id) {
