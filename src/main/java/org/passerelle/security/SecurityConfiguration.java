@@ -1,6 +1,7 @@
 package org.passerelle.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +70,9 @@ class SecurityConfiguration {
         http
             .addFilterBefore(new LoginThrottleFilter(throttle, audit), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(a -> a
+                // the second pass of an async request (a long poll answered later): the request was authorized on
+                // its first pass, and is not authenticated again
+                .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/actuator/**").hasAnyRole(OPS, AUDITOR)
