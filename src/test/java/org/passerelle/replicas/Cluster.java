@@ -28,6 +28,7 @@ final class Cluster implements AutoCloseable {
     private final List<PasserelleProcess> replicas;
     private final List<PasserelleProcess> inService;
     private final AtomicInteger next = new AtomicInteger();
+    private final List<List<Integer>> readinessWhileStopping = new ArrayList<>();
 
     private Cluster(List<PasserelleProcess> replicas) {
         this.replicas = List.copyOf(replicas);
@@ -117,14 +118,39 @@ final class Cluster implements AutoCloseable {
             PasserelleProcess replica = replicas.get(i);
             inService.remove(replica);
             long t0 = System.nanoTime();
-            replica.stop();
+            replica.beginStop();
+            List<Integer> readiness = readinessUntilClosed(replica);
+            replica.awaitStopped();
             long stopped = System.nanoTime();
             Duration start = replica.restart();
             inService.add(replica);
-            steps.add(String.format(java.util.Locale.ROOT, "replica %d stopped in %.1f s, ready again %.1f s later",
-                    i, (stopped - t0) / 1e9, start.toMillis() / 1e3));
+            readinessWhileStopping.add(readiness);
+            steps.add(String.format(java.util.Locale.ROOT, "replica %d stopped in %.1f s (readiness meanwhile %s), ready again %.1f s later",
+                    i, (stopped - t0) / 1e9, readiness, start.toMillis() / 1e3));
         }
         return steps;
+    }
+
+    /** The readiness answers seen during each stop of the last rolling restart, each distinct answer once, in order. */
+    List<List<Integer>> readinessWhileStopping() {
+        return readinessWhileStopping;
+    }
+
+    /** Polls readiness every 20 ms from SIGTERM until the port closes (-1): 200 → 503 → -1 if it stops in order. */
+    private static List<Integer> readinessUntilClosed(PasserelleProcess replica) {
+        List<Integer> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            int status = replica.readiness();
+            if (seen.isEmpty() || seen.get(seen.size() - 1) != status) {
+                seen.add(status);
+            }
+            if (status == -1) {
+                break;
+            }
+            sleep(20);
+        }
+        return seen;
     }
 
     /** Stops every replica gracefully, all at once. */

@@ -282,6 +282,12 @@ class ReplicaProcessesTest {
         Thread.sleep(2_000);
 
         assertThat(failures).as("requests refused during the rolling restart").isEmpty();
+        for (List<Integer> readiness : cluster.readinessWhileStopping()) {
+            // once DOWN, readiness never comes back UP before the port closes
+            int down = readiness.indexOf(503);
+            assertThat(down < 0 || !readiness.subList(down, readiness.size()).contains(200))
+                    .as("readiness after SIGTERM: %s", readiness).isTrue();
+        }
         Map<Integer, Integer> perReminder = acceptedPerIndex(52);
         assertThat(perReminder.keySet()).as("reminders submitted").containsExactlyInAnyOrderElementsOf(new TreeSet<>(booked));
         assertThat(perReminder.values()).as("submits per reminder").allMatch(c -> c == 1);

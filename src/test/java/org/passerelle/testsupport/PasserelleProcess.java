@@ -90,6 +90,16 @@ public final class PasserelleProcess implements AutoCloseable {
     /** SIGTERM (graceful shutdown), then waits up to 60 s, then SIGKILL. */
     public void stop() {
         process.destroy();
+        awaitStopped();
+    }
+
+    /** SIGTERM only, to watch the shutdown from outside; {@link #awaitStopped()} then waits for its end. */
+    public void beginStop() {
+        process.destroy();
+    }
+
+    /** Waits up to 60 s for the process to end after {@link #beginStop()}, then SIGKILL. */
+    public void awaitStopped() {
         if (!waitFor(Duration.ofSeconds(60))) {
             kill();
         }
