@@ -63,9 +63,9 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 
 {{/* Consistency rules the schema cannot express; a failure names the value to fix. */}}
 {{- define "passerelle.checks" -}}
-{{- $minGrace := add .Values.shutdown.preStopSleepSeconds .Values.payments.shutdownGraceSeconds 10 -}}
+{{- $minGrace := add .Values.shutdown.preStopSleepSeconds .Values.payments.shutdownGraceSeconds 45 -}}
 {{- if lt (int .Values.shutdown.terminationGracePeriodSeconds) (int $minGrace) -}}
-{{- fail (printf "shutdown.terminationGracePeriodSeconds must be at least %d (preStopSleepSeconds + payments.shutdownGraceSeconds + 10)" (int $minGrace)) -}}
+{{- fail (printf "shutdown.terminationGracePeriodSeconds must be at least %d (preStopSleepSeconds + payments.shutdownGraceSeconds + 45: the web server phase 20 s, Camel 15 s, a 10 s margin)" (int $minGrace)) -}}
 {{- end -}}
 {{- if not (has .Values.privacy.currentEncryptionKey .Values.privacy.encryptionKeyIds) -}}
 {{- fail "privacy.currentEncryptionKey must be one of privacy.encryptionKeyIds" -}}

@@ -41,7 +41,7 @@ class ValuesSchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            too short a grace for payments | '{shutdown: {terminationGracePeriodSeconds: 30}}'              | shutdown.terminationGracePeriodSeconds must be at least 40
+            too short a grace for payments | '{shutdown: {terminationGracePeriodSeconds: 30}}'              | shutdown.terminationGracePeriodSeconds must be at least 75
             current key not configured     | '{privacy: {currentEncryptionKey: k2}}'                      | privacy.currentEncryptionKey must be one of
             a secret in plain config       | '{config: {passerelle: {sms: {smsc: {password: hunter2}}}}}' | config must not hold a password or a key
             a budget no drain can meet     | '{replicaCount: 1}'                                           | podDisruptionBudget.minAvailable must be below replicaCount

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs after the whole suite (its own surefire execution in the verify phase, see pom.xml) and reads every log
- * line Passerelle wrote during it — the captured output of every test class in target/surefire-reports — looking
+ * line Passerelle wrote during it — the captured output of every test class in target/surefire-reports and the
+ * logs of the Passerelle processes under target/faults, plain or JSON (ECS) — looking
  * for what must never be logged: a phone number in any usual form, an SMS text, a card number (13–19 digits
  * passing Luhn, whatever separates them), a CVV or expiry next to its label, track data.
  */
@@ -48,28 +49,66 @@ class SuiteLogScanTest {
         Path reports = Path.of("target", "surefire-reports");
         List<Path> outputs;
         try (Stream<Path> files = Files.list(reports)) {
-            outputs = files.filter(p -> p.getFileName().toString().endsWith("-output.txt"))
+            outputs = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith("-output.txt"))
                     .filter(p -> !p.getFileName().toString().contains(SuiteLogScanTest.class.getSimpleName()))
-                    .toList();
+                    .toList());
         }
         assertThat(outputs).as("captured test output to scan (run after the suite)").isNotEmpty();
+        outputs.addAll(processLogs());
         List<String> findings = new ArrayList<>();
         long lines = 0;
         for (Path output : outputs) {
-            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
-                if (!LOG_LINE.matcher(line).find()) {
-                    continue; // a test's own print, not a log line
-                }
-                lines++;
-                String finding = finding(line);
-                if (finding != null) {
-                    findings.add(output.getFileName() + ": " + finding + " in: " + line.substring(0, Math.min(300, line.length())));
-                }
-            }
+            Scan scan = scan(output);
+            lines += scan.logLines();
+            scan.findings().forEach(f -> findings.add(output.getFileName() + ": " + f));
         }
-        System.out.printf("Log scan: %d log lines in %d test classes' output%n", lines, outputs.size());
+        System.out.printf("Log scan: %d log lines in %d files (test classes' output and Passerelle processes' logs)%n",
+                lines, outputs.size());
         assertThat(lines).as("log lines scanned").isPositive();
         assertThat(findings).as("log lines with patient or card data").isEmpty();
+    }
+
+    /**
+     * The logs of the Passerelle processes the suite started ({@code PasserelleProcess} writes each one's stdout to
+     * {@code target/faults/<name>-<millis>/passerelle.log}): the replica tests' and, after {@code -Pfaults}, the
+     * fault harness's.
+     */
+    static List<Path> processLogs() throws IOException {
+        Path root = Path.of("target", "faults");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            return files.filter(p -> p.getFileName().toString().equals("passerelle.log")).sorted().toList();
+        }
+    }
+
+    /** What a scan of one file found: the log lines it read and the findings, each with its line. */
+    record Scan(long logLines, List<String> findings) {
+    }
+
+    /**
+     * Scans a file's log lines, plain ({@link #LOG_LINE}) or JSON (Spring Boot's structured logging, one object a
+     * line); other lines are a test's own prints.
+     */
+    static Scan scan(Path file) throws IOException {
+        long lines = 0;
+        List<String> findings = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String finding;
+            if (LOG_LINE.matcher(line).find()) {
+                finding = finding(line);
+            } else if (JsonLogLines.isJsonLogLine(line)) {
+                finding = JsonLogLines.finding(line);
+            } else {
+                continue;
+            }
+            lines++;
+            if (finding != null) {
+                findings.add(finding + " in: " + line.substring(0, Math.min(300, line.length())));
+            }
+        }
+        return new Scan(lines, findings);
     }
 
     /** Ids (UUIDs) are random hex: their digit groups can look like a phone number. */

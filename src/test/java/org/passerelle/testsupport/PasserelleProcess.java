@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Passerelle as a separate operating-system process, {@code java -jar target/passerelle-*.jar}, for the fault
- * harness ({@code org.passerelle.faults}): started with the test users, keys and sites of application-test.yml
+ * harness ({@code org.passerelle.faults}) and the replica tests ({@code org.passerelle.replicas}): started with the test users, keys and sites of application-test.yml
  * (copied into a generated file given as {@code --spring.config.additional-location}) plus the caller's
  * arguments, on a free HTTP port; stdout and stderr go to one log file that every restart appends to.
  *
@@ -33,21 +33,31 @@ public final class PasserelleProcess implements AutoCloseable {
     private final Path dir;
     private final Path log;
     private final List<String> args;
+    private final List<String> jvmOptions;
     private Process process;
     private int port;
     private int starts;
 
-    private PasserelleProcess(Path dir, List<String> args) {
+    private PasserelleProcess(Path dir, List<String> jvmOptions, List<String> args) {
         this.dir = dir;
         this.log = dir.resolve("passerelle.log");
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.args = List.copyOf(args);
     }
 
     /** Starts a process and waits for readiness UP. {@code name} names the folder under target/faults. */
     public static PasserelleProcess start(String name, List<String> args) {
+        return start(name, List.of(), args);
+    }
+
+    /**
+     * Starts a process with extra JVM options (before {@code -jar}, e.g. {@code -XX:TieredStopAtLevel=1} for a
+     * faster start where throughput is not measured) and waits for readiness UP.
+     */
+    public static PasserelleProcess start(String name, List<String> jvmOptions, List<String> args) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "faults", name + "-" + System.currentTimeMillis()));
-            PasserelleProcess p = new PasserelleProcess(dir, args);
+            PasserelleProcess p = new PasserelleProcess(dir, jvmOptions, args);
             p.launch();
             return p;
         } catch (IOException e) {
@@ -80,6 +90,16 @@ public final class PasserelleProcess implements AutoCloseable {
     /** SIGTERM (graceful shutdown), then waits up to 60 s, then SIGKILL. */
     public void stop() {
         process.destroy();
+        awaitStopped();
+    }
+
+    /** SIGTERM only, to watch the shutdown from outside; {@link #awaitStopped()} then waits for its end. */
+    public void beginStop() {
+        process.destroy();
+    }
+
+    /** Waits up to 60 s for the process to end after {@link #beginStop()}, then SIGKILL. */
+    public void awaitStopped() {
         if (!waitFor(Duration.ofSeconds(60))) {
             kill();
         }
@@ -125,7 +145,9 @@ public final class PasserelleProcess implements AutoCloseable {
                     Files.write(config, in.readAllBytes());
                 }
             }
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar().toString(),
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar().toString(),
                     "--spring.config.additional-location=file:" + config.toAbsolutePath(),
                     "--server.port=" + port, "--server.address=127.0.0.1", "--passerelle.hl7.port=0",
                     "--spring.application.name=passerelle-fault-run-" + (++starts)));
