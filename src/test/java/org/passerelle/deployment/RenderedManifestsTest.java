@@ -118,7 +118,7 @@ class RenderedManifestsTest {
         assertThat(rolling.getMaxUnavailable().getIntVal()).isZero();
         assertThat(rolling.getMaxSurge().getIntVal()).isEqualTo(1);
         assertThat(preStop).isEqualTo(10);
-        assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(preStop + paymentGrace + 10L);
+        assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(preStop + paymentGrace + 45L);
         assertThat(PRODUCTION.configMap("config").getData().get("application.yml")).contains("shutdown-grace: " + paymentGrace + "s");
         PodDisruptionBudget budget = PRODUCTION.one(PodDisruptionBudget.class);
         assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(2);
