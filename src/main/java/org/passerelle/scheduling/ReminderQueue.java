@@ -117,20 +117,36 @@ public class ReminderQueue {
      * status becomes the reminder's. Returns false for an unknown message id.
      */
     public boolean receipt(String messageId, ReminderStatus partStatus) {
+        return receipts(List.of(new Receipt(messageId, partStatus))).get(0);
+    }
+
+    /** {@link #receipt} for several receipts in one transaction, in order; one answer per receipt. */
+    public List<Boolean> receipts(List<Receipt> receipts) {
         Instant now = clock.instant();
-        return Boolean.TRUE.equals(tx.execute(s -> {
-            Optional<Long> reminderId = reminders.applyReceipt(messageId, partStatus, now);
-            if (reminderId.isEmpty()) {
-                return false;
+        return tx.execute(s -> {
+            List<Boolean> matched = new ArrayList<>(receipts.size());
+            for (Receipt r : receipts) {
+                matched.add(apply(r.messageId(), r.partStatus(), now));
             }
-            List<String> parts = reminders.partStatuses(reminderId.get());
-            if (partStatus != ReminderStatus.DELIVERED) {
-                reminders.setReceiptOutcome(reminderId.get(), partStatus, now);
-            } else if (parts.stream().allMatch(ReminderStatus.DELIVERED.name()::equals)) {
-                reminders.setReceiptOutcome(reminderId.get(), ReminderStatus.DELIVERED, now);
-            }
-            return true;
-        }));
+            return matched;
+        });
+    }
+
+    private boolean apply(String messageId, ReminderStatus partStatus, Instant now) {
+        Optional<Long> reminderId = reminders.applyReceipt(messageId, partStatus, now);
+        if (reminderId.isEmpty()) {
+            return false;
+        }
+        if (partStatus != ReminderStatus.DELIVERED) {
+            reminders.setReceiptOutcome(reminderId.get(), partStatus, now);
+        } else if (reminders.partStatuses(reminderId.get()).stream().allMatch(ReminderStatus.DELIVERED.name()::equals)) {
+            reminders.setReceiptOutcome(reminderId.get(), ReminderStatus.DELIVERED, now);
+        }
+        return true;
+    }
+
+    /** A delivery receipt: the SMSC's message id of one part and its final status. */
+    public record Receipt(String messageId, ReminderStatus partStatus) {
     }
 
     /**

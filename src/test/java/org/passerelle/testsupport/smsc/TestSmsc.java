@@ -700,12 +700,12 @@ public final class TestSmsc implements AutoCloseable {
     }
 
     private void sendLate(SmppServerSession session, SubmitSmResp resp) {
+        // no longer outstanding before it leaves: the ESME may answer with its next submit before this thread runs on
+        outstanding.decrementAndGet();
         try {
             session.sendResponsePdu(resp);
         } catch (Exception e) {
             log.debug("late submit_sm_resp not sent: {}", e.getClass().getSimpleName());
-        } finally {
-            outstanding.decrementAndGet();
         }
     }
 
