@@ -67,10 +67,14 @@ public class ReminderDispatcher {
      * hours or once shutdown began. A non-empty batch is running until {@link #recorded()}.
      */
     public List<ReminderToSend> claimDue() {
-        if (stop.stopping() || !channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
+        if (!channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
             return List.of();
         }
-        stop.batchStarted();
+        stop.batchStarted(); // counted before reading the flag, so the shutdown either waits for this batch or is seen here
+        if (stop.stopping()) {
+            stop.batchEnded();
+            return List.of();
+        }
         try {
             List<ReminderToSend> batch = queue.claimDue(node.id(), properties.batchSize(), properties.claimLease());
             if (batch.isEmpty()) {

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
  * Token bucket in segments per second: a three-part reminder costs three tokens. The bucket holds one
  * second of tokens, so any interval of {@code t} seconds carries at most {@code rate × (1 + t)} segments,
  * and a long run averages the rate. Callers reserve their tokens under the lock and then wait outside it,
- * so the submit window's threads queue up in order and together never exceed the rate.
+ * so the submit window's threads queue up in order and together never exceed the rate. (Tokens are taken
+ * before the breaker, the gate and the bind: submits held up after taking them, by a first bind say, leave
+ * together afterwards, at most one window of them.)
  */
 @Component("smsRateLimiter")
 public class SegmentRateLimiter {
