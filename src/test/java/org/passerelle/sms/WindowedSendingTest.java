@@ -123,6 +123,9 @@ class WindowedSendingTest {
         long parts = jdbc.sql("select count(*) from sms_part p join reminder r on r.id = p.reminder_id "
                 + "where r.appointment_id like 'WIN-%' and p.status = 'DELIVERED'").query(Long.class).single();
         assertThat(parts).as("receipts matched to their parts by message id").isEqualTo(submitsTo(phones).size());
+        long attempts = jdbc.sql("select coalesce(sum(attempts), 0) from reminder where appointment_id like 'WIN-%'")
+                .query(Long.class).single();
+        assertThat(attempts).as("attempts: no submit failed and was retried").isEqualTo(30);
     }
 
     /** The transmitter binds on its first submit; warm it so the run below measures sending, not the bind. */
