@@ -125,6 +125,24 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void aClaimLeaseShorterThanOneBatchRefusesToStart() {
+        // 200 reminders x 3 segments at 2000/s is 0.3 s, twice 0.6 s, plus twice the 10 s transaction timeout: 20.6 s
+        String message = startFailure(new String[] {"test"}, "--passerelle.sms.claim-lease=10s",
+                "--passerelle.sms.batch-size=200", "--passerelle.sms.segments-per-second=2000");
+        assertThat(message).contains("passerelle.sms.claim-lease is too short for one batch").contains("batch-size");
+        try (ConfigurableApplicationContext context = start(new String[] {"test"}, "--passerelle.sms.claim-lease=21s",
+                "--passerelle.sms.batch-size=200", "--passerelle.sms.segments-per-second=2000")) {
+            assertThat(context.isRunning()).as("a lease that outlasts the batch starts").isTrue();
+        }
+    }
+
+    @Test
+    void aWindowOfZeroRefusesToStart() {
+        String message = startFailure(new String[] {"test"}, "--passerelle.sms.window=0");
+        assertThat(message).contains("passerelle.sms").contains("window");
+    }
+
+    @Test
     void breakerForAChannelWithoutBreakerRefusesToStart() {
         String message = startFailure(new String[] {"test"},
                 "--passerelle.channels.breakers.scheduling.failure-rate-threshold=50");

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.passerelle.privacy.PhoneProtection;
 import org.springframework.stereotype.Service;
@@ -39,66 +41,75 @@ public class ReminderQueue {
         return policy.windowOpen(clock.instant());
     }
 
-    /** Claims up to {@code limit} due reminders for this replica, leased for {@code lease}. */
+    /**
+     * Claims up to {@code limit} due reminders for this replica, leased for {@code lease}, in one transaction
+     * (one locking select, one batched update), then reads them with their appointments.
+     */
     public List<ReminderToSend> claimDue(String node, int limit, Duration lease) {
         Instant now = clock.instant();
         List<Long> claimed = tx.execute(s -> {
-            List<Long> won = new ArrayList<>();
-            for (long id : reminders.dueIds(now, limit)) {
-                if (reminders.claim(id, node, now.plus(lease), now)) {
-                    won.add(id);
-                }
-            }
-            return won;
+            List<Long> due = reminders.dueIds(now, limit);
+            return due.isEmpty() ? List.<Long>of() : reminders.claimAll(due, node, now.plus(lease), now);
         });
+        Map<Long, StoredReminder> byId = new HashMap<>();
+        reminders.findAll(claimed).forEach(r -> byId.put(r.id(), r));
         List<ReminderToSend> out = new ArrayList<>(claimed.size());
+        List<Long> cancelled = new ArrayList<>();
         for (long id : claimed) {
-            toSend(id, node).ifPresent(out::add);
+            StoredReminder r = byId.get(id);
+            StoredAppointment a = appointments.find(r.appointmentId()).orElseThrow();
+            if (a.status() != AppointmentStatus.BOOKED || a.phoneEncrypted() == null
+                    || a.phoneStatus() != PhonePolicy.PhoneStatus.OK || !a.smsConsent()) {
+                cancelled.add(id);
+            } else {
+                out.add(new ReminderToSend(id, a.id(), r.seq(), r.attempts(), protection.decrypt(a.phoneEncrypted()),
+                        a.localStart(), a.siteCode()));
+            }
+        }
+        if (!cancelled.isEmpty()) {
+            tx.executeWithoutResult(s -> cancelled.forEach(id -> reminders.markFinal(id, node,
+                    ReminderStatus.CANCELLED, "appointment changed before sending", clock.instant())));
         }
         return out;
     }
 
-    private Optional<ReminderToSend> toSend(long id, String node) {
-        StoredReminder r = reminders.find(id).orElseThrow();
-        StoredAppointment a = appointments.find(r.appointmentId()).orElseThrow();
-        if (a.status() != AppointmentStatus.BOOKED || a.phoneEncrypted() == null
-                || a.phoneStatus() != PhonePolicy.PhoneStatus.OK || !a.smsConsent()) {
-            tx.executeWithoutResult(s -> reminders.markFinal(id, node, ReminderStatus.CANCELLED,
-                    "appointment changed before sending", clock.instant()));
-            return Optional.empty();
-        }
-        return Optional.of(new ReminderToSend(id, a.id(), r.seq(), r.attempts(), protection.decrypt(a.phoneEncrypted()),
-                a.localStart(), a.siteCode()));
-    }
-
-    public boolean submitted(long reminderId, String node, String encoding, List<String> messageIds) {
-        Instant now = clock.instant();
-        return Boolean.TRUE.equals(tx.execute(s -> {
-            if (!reminders.markSubmitted(reminderId, node, encoding, messageIds.size(), now)) {
-                return false;
-            }
-            for (int i = 0; i < messageIds.size(); i++) {
-                reminders.insertPart(reminderId, i + 1, messageIds.get(i), now);
-            }
-            return true;
-        }));
-    }
-
-    /** Nothing left our side (gate closed, breaker open, outside the window): try again later, no attempt counted. */
-    public void hold(long reminderId, String node, String why) {
-        tx.executeWithoutResult(s -> reminders.release(reminderId, node, clock.instant(), why, false, false, clock.instant()));
-    }
-
     /**
-     * A transient failure: retry at {@code next} (housekeeping expires it if that is too late).
-     * {@code ambiguous}: the submit may have reached the SMSC (no response): a retry may duplicate it.
+     * Records what became of these claimed reminders, in one transaction of JDBC batches.
+     *
+     * @return the ids of submits whose claim this replica had lost meanwhile (taken back as stale): the SMSC may
+     *         have that reminder twice
      */
-    public void retryLater(long reminderId, String node, Instant next, String error, boolean ambiguous) {
-        tx.executeWithoutResult(s -> reminders.release(reminderId, node, next, error, true, ambiguous, clock.instant()));
-    }
-
-    public void failed(long reminderId, String node, String error) {
-        tx.executeWithoutResult(s -> reminders.markFinal(reminderId, node, ReminderStatus.FAILED, error, clock.instant()));
+    public List<Long> record(String node, List<SendOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<SendOutcome.Submitted> submitted = new ArrayList<>();
+        List<SendOutcome> released = new ArrayList<>();
+        List<SendOutcome.Failed> failed = new ArrayList<>();
+        for (SendOutcome o : outcomes) {
+            if (o instanceof SendOutcome.Submitted d) {
+                submitted.add(d);
+            } else if (o instanceof SendOutcome.Failed f) {
+                failed.add(f);
+            } else {
+                released.add(o);
+            }
+        }
+        return tx.execute(s -> {
+            List<Long> lost = new ArrayList<>();
+            if (!submitted.isEmpty()) {
+                List<Long> marked = reminders.markAllSubmitted(submitted, node, now);
+                submitted.stream().map(SendOutcome::reminderId).filter(id -> !marked.contains(id)).forEach(lost::add);
+            }
+            if (!released.isEmpty()) {
+                reminders.releaseAll(released, node, now);
+            }
+            if (!failed.isEmpty()) {
+                reminders.markAllFailed(failed, node, now);
+            }
+            return lost;
+        });
     }
 
     /**
@@ -106,20 +117,36 @@ public class ReminderQueue {
      * status becomes the reminder's. Returns false for an unknown message id.
      */
     public boolean receipt(String messageId, ReminderStatus partStatus) {
+        return receipts(List.of(new Receipt(messageId, partStatus))).get(0);
+    }
+
+    /** {@link #receipt} for several receipts in one transaction, in order; one answer per receipt. */
+    public List<Boolean> receipts(List<Receipt> receipts) {
         Instant now = clock.instant();
-        return Boolean.TRUE.equals(tx.execute(s -> {
-            Optional<Long> reminderId = reminders.applyReceipt(messageId, partStatus, now);
-            if (reminderId.isEmpty()) {
-                return false;
+        return tx.execute(s -> {
+            List<Boolean> matched = new ArrayList<>(receipts.size());
+            for (Receipt r : receipts) {
+                matched.add(apply(r.messageId(), r.partStatus(), now));
             }
-            List<String> parts = reminders.partStatuses(reminderId.get());
-            if (partStatus != ReminderStatus.DELIVERED) {
-                reminders.setReceiptOutcome(reminderId.get(), partStatus, now);
-            } else if (parts.stream().allMatch(ReminderStatus.DELIVERED.name()::equals)) {
-                reminders.setReceiptOutcome(reminderId.get(), ReminderStatus.DELIVERED, now);
-            }
-            return true;
-        }));
+            return matched;
+        });
+    }
+
+    private boolean apply(String messageId, ReminderStatus partStatus, Instant now) {
+        Optional<Long> reminderId = reminders.applyReceipt(messageId, partStatus, now);
+        if (reminderId.isEmpty()) {
+            return false;
+        }
+        if (partStatus != ReminderStatus.DELIVERED) {
+            reminders.setReceiptOutcome(reminderId.get(), partStatus, now);
+        } else if (reminders.partStatuses(reminderId.get()).stream().allMatch(ReminderStatus.DELIVERED.name()::equals)) {
+            reminders.setReceiptOutcome(reminderId.get(), ReminderStatus.DELIVERED, now);
+        }
+        return true;
+    }
+
+    /** A delivery receipt: the SMSC's message id of one part and its final status. */
+    public record Receipt(String messageId, ReminderStatus partStatus) {
     }
 
     /**

@@ -6,8 +6,12 @@ import static org.passerelle.scheduling.AppointmentStore.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,13 +20,11 @@ import org.springframework.stereotype.Repository;
 class ReminderStore {
 
     private final JdbcClient jdbc;
-    private final boolean postgres;
+    private final NamedParameterJdbcTemplate batch;
 
-    public ReminderStore(JdbcClient jdbc, javax.sql.DataSource dataSource) throws SQLException {
+    public ReminderStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
-        try (var c = dataSource.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        }
+        this.batch = batch;
     }
 
     List<StoredReminder> forAppointment(String appointmentId) {
@@ -53,54 +55,76 @@ class ReminderStore {
                 .param("a", appointmentId).param("why", why).param("now", ts(now)).update();
     }
 
-    /** Ids of reminders ready to go, oldest first; rows locked by another replica's claim are skipped. */
+    /**
+     * Ids of reminders ready to go, oldest first, locked until the transaction ends; rows another replica's
+     * claim transaction holds are skipped (PostgreSQL and H2 both know {@code skip locked}).
+     */
     List<Long> dueIds(Instant now, int limit) {
-        String lock = postgres ? " for update skip locked" : "";
         return jdbc.sql("""
                 select id from reminder
                 where status = 'PENDING' and next_attempt_at <= :now and expires_at > :now
-                order by next_attempt_at, id limit :limit""" + lock)
+                order by next_attempt_at, id limit :limit for update skip locked""")
                 .param("now", ts(now)).param("limit", limit).query(Long.class).list();
     }
 
-    /** Claims one reminder for this replica; false when another replica got it first. */
-    boolean claim(long id, String node, Instant until, Instant now) {
-        return jdbc.sql("""
+    /** Claims these reminders for this replica in one JDBC batch; returns those it got (still PENDING). */
+    List<Long> claimAll(List<Long> ids, String node, Instant until, Instant now) {
+        SqlParameterSource[] rows = ids.stream().map(id -> new MapSqlParameterSource().addValue("id", id)
+                .addValue("node", node).addValue("until", ts(until)).addValue("now", ts(now))).toArray(SqlParameterSource[]::new);
+        int[] counts = batch.batchUpdate("""
                 update reminder set status = 'SENDING', claimed_by = :node, claimed_until = :until,
                     attempts = attempts + 1, updated_at = :now
-                where id = :id and status = 'PENDING'""")
-                .param("id", id).param("node", node).param("until", ts(until)).param("now", ts(now)).update() == 1;
+                where id = :id and status = 'PENDING'""", rows);
+        return won(ids, counts);
+    }
+
+    /** The reminders among these ids, in no particular order. */
+    List<StoredReminder> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from reminder where id in (:ids)").param("ids", ids).query(ReminderStore::map).list();
+    }
+
+    /** Marks these claimed reminders SUBMITTED and records their parts, in two JDBC batches; returns those marked. */
+    List<Long> markAllSubmitted(List<SendOutcome.Submitted> done, String node, Instant now) {
+        SqlParameterSource[] rows = done.stream().map(d -> new MapSqlParameterSource().addValue("id", d.reminderId())
+                .addValue("node", node).addValue("enc", d.encoding()).addValue("seg", d.messageIds().size())
+                .addValue("now", ts(now))).toArray(SqlParameterSource[]::new);
+        int[] counts = batch.batchUpdate("""
+                update reminder set status = 'SUBMITTED', encoding = :enc, segments = :seg, submitted_at = :now,
+                    claimed_by = null, claimed_until = null, error = null, updated_at = :now
+                where id = :id and status = 'SENDING' and claimed_by = :node""", rows);
+        List<Long> marked = won(done.stream().map(SendOutcome::reminderId).toList(), counts);
+        List<SqlParameterSource> parts = new ArrayList<>();
+        for (SendOutcome.Submitted d : done) {
+            if (marked.contains(d.reminderId())) {
+                for (int i = 0; i < d.messageIds().size(); i++) {
+                    parts.add(new MapSqlParameterSource().addValue("r", d.reminderId()).addValue("p", i + 1)
+                            .addValue("m", d.messageIds().get(i)).addValue("now", ts(now)));
+                }
+            }
+        }
+        if (!parts.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into sms_part (reminder_id, part, smsc_message_id, status, updated_at)
+                    values (:r, :p, :m, 'SUBMITTED', :now)""", parts.toArray(SqlParameterSource[]::new));
+        }
+        return marked;
+    }
+
+    private static List<Long> won(List<Long> ids, int[] counts) {
+        List<Long> won = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) { // PostgreSQL and H2 report each row's count; anything else is not a win
+                won.add(ids.get(i));
+            }
+        }
+        return won;
     }
 
     Optional<StoredReminder> find(long id) {
         return jdbc.sql("select * from reminder where id = :id").param("id", id).query(ReminderStore::map).optional();
-    }
-
-    boolean markSubmitted(long id, String node, String encoding, int segments, Instant now) {
-        return jdbc.sql("""
-                update reminder set status = 'SUBMITTED', encoding = :enc, segments = :seg, submitted_at = :now,
-                    claimed_by = null, claimed_until = null, error = null, updated_at = :now
-                where id = :id and status = 'SENDING' and claimed_by = :node""")
-                .param("id", id).param("node", node).param("enc", encoding).param("seg", segments)
-                .param("now", ts(now)).update() == 1;
-    }
-
-    void insertPart(long reminderId, int part, String messageId, Instant now) {
-        jdbc.sql("""
-                insert into sms_part (reminder_id, part, smsc_message_id, status, updated_at)
-                values (:r, :p, :m, 'SUBMITTED', :now)""")
-                .param("r", reminderId).param("p", part).param("m", messageId).param("now", ts(now)).update();
-    }
-
-    /** Back to PENDING, to be tried at {@code next}; {@code countAttempt} false when nothing left (gate, breaker). */
-    boolean release(long id, String node, Instant next, String error, boolean countAttempt, boolean ambiguous, Instant now) {
-        return jdbc.sql("""
-                update reminder set status = 'PENDING', next_attempt_at = :next, error = :error,
-                    attempts = attempts - :undo, ambiguous_sends = ambiguous_sends + :ambiguous,
-                    claimed_by = null, claimed_until = null, updated_at = :now
-                where id = :id and status = 'SENDING' and claimed_by = :node""")
-                .param("id", id).param("node", node).param("next", ts(next)).param("error", error)
-                .param("undo", countAttempt ? 0 : 1).param("ambiguous", ambiguous ? 1 : 0).param("now", ts(now)).update() == 1;
     }
 
     boolean markFinal(long id, String node, ReminderStatus status, String error, Instant now) {
@@ -110,6 +134,40 @@ class ReminderStore {
                 where id = :id and status = 'SENDING' and claimed_by = :node""")
                 .param("id", id).param("node", node).param("status", status.name()).param("error", error)
                 .param("now", ts(now)).update() == 1;
+    }
+
+    /**
+     * Back to PENDING, in one JDBC batch: a held reminder is due again now with its attempt undone (nothing left
+     * our side), a retried one at its {@code next} with the attempt counted.
+     */
+    void releaseAll(List<SendOutcome> outcomes, String node, Instant now) {
+        SqlParameterSource[] rows = outcomes.stream().map(o -> {
+            MapSqlParameterSource row = new MapSqlParameterSource().addValue("id", o.reminderId()).addValue("node", node)
+                    .addValue("now", ts(now));
+            if (o instanceof SendOutcome.Held h) {
+                return row.addValue("next", ts(now)).addValue("error", h.why()).addValue("undo", 1).addValue("ambiguous", 0);
+            }
+            if (o instanceof SendOutcome.RetryLater r) {
+                return row.addValue("next", ts(r.next())).addValue("error", r.error()).addValue("undo", 0)
+                        .addValue("ambiguous", r.ambiguous() ? 1 : 0);
+            }
+            throw new IllegalArgumentException("not a release: " + o.getClass().getSimpleName());
+        }).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                update reminder set status = 'PENDING', next_attempt_at = :next, error = :error,
+                    attempts = attempts - :undo, ambiguous_sends = ambiguous_sends + :ambiguous,
+                    claimed_by = null, claimed_until = null, updated_at = :now
+                where id = :id and status = 'SENDING' and claimed_by = :node""", rows);
+    }
+
+    /** These claimed reminders of this replica FAILED for good, in one JDBC batch. */
+    void markAllFailed(List<SendOutcome.Failed> failed, String node, Instant now) {
+        SqlParameterSource[] rows = failed.stream().map(f -> new MapSqlParameterSource().addValue("id", f.reminderId())
+                .addValue("node", node).addValue("error", f.error()).addValue("now", ts(now))).toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                update reminder set status = 'FAILED', error = :error, final_at = :now, claimed_by = null,
+                    claimed_until = null, updated_at = :now
+                where id = :id and status = 'SENDING' and claimed_by = :node""", rows);
     }
 
     /** Pending reminders whose last allowed moment has passed become EXPIRED, never sent late. */

@@ -16,6 +16,7 @@ import org.passerelle.retry.Backoff;
 import org.passerelle.channel.ChannelId;
 import org.passerelle.scheduling.ReminderQueue;
 import org.passerelle.scheduling.ReminderToSend;
+import org.passerelle.scheduling.SendOutcome;
 import org.passerelle.sms.text.EncodedSms;
 import org.passerelle.sms.text.SmsEncoder;
 import org.slf4j.Logger;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of the reminder route (routes/sms-reminders.yaml): claim what is due, prepare the SMPP
- * submit, record the SMSC's message ids, and decide what a failure means. Logs carry reminder ids only.
+ * submit, record the SMSC's message ids, and decide what a failure means. The middle steps run on the
+ * submit window's threads at once ({@link SubmitWindow}); outcomes are written in groups ({@link SendOutcomes})
+ * and the batch ends with {@link #recorded()}. Logs carry reminder ids only.
  */
 @Component("reminderDispatcher")
 public class ReminderDispatcher {
@@ -41,10 +44,12 @@ public class ReminderDispatcher {
     private final ChannelCalls channels;
     private final SmsNode node;
     private final SmsMetrics metrics;
+    private final SendOutcomes outcomes;
+    private final SendingStop stop;
     private final Clock clock;
 
     public ReminderDispatcher(ReminderQueue queue, ReminderText text, SmsProperties properties, ChannelCalls channels,
-                              SmsNode node, SmsMetrics metrics, Clock clock) {
+                              SmsNode node, SmsMetrics metrics, SendOutcomes outcomes, SendingStop stop, Clock clock) {
         this.queue = queue;
         this.text = text;
         this.encoder = new SmsEncoder(properties.transliterate());
@@ -52,15 +57,46 @@ public class ReminderDispatcher {
         this.channels = channels;
         this.node = node;
         this.metrics = metrics;
+        this.outcomes = outcomes;
+        this.stop = stop;
         this.clock = clock;
     }
 
-    /** Due reminders for this replica; none while the channel is closed, the breaker open or outside the window. */
+    /**
+     * Due reminders for this replica; none while the channel is closed, the breaker open, outside the sending
+     * hours or once shutdown began. A non-empty batch is running until {@link #recorded()}.
+     */
     public List<ReminderToSend> claimDue() {
         if (!channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
             return List.of();
         }
-        return queue.claimDue(node.id(), properties.batchSize(), properties.claimLease());
+        stop.batchStarted(); // counted before reading the flag, so the shutdown either waits for this batch or is seen here
+        if (stop.stopping()) {
+            stop.batchEnded();
+            return List.of();
+        }
+        try {
+            List<ReminderToSend> batch = queue.claimDue(node.id(), properties.batchSize(), properties.claimLease());
+            if (batch.isEmpty()) {
+                stop.batchEnded();
+            }
+            return batch;
+        } catch (RuntimeException e) {
+            stop.batchEnded();
+            throw e;
+        }
+    }
+
+    /** Last step of a batch: every outcome of it is written. */
+    public void recorded(Exchange exchange) {
+        try {
+            outcomes.flush();
+        } finally {
+            List<?> batch = exchange.getIn().getBody(List.class);
+            if (batch != null && !batch.isEmpty()) {
+                stop.batchEnded();
+            }
+        }
     }
 
     /** Turns the claimed reminder into a camel-smpp submit with our own encoding and segments. */
@@ -68,6 +104,7 @@ public class ReminderDispatcher {
         Message in = exchange.getIn();
         ReminderToSend reminder = in.getBody(ReminderToSend.class);
         exchange.setProperty(REMINDER, reminder);
+        stop.checkRunning();
         EncodedSms sms = encoder.encode(text.render(reminder), (int) reminder.reminderId());
         exchange.setProperty(ENCODING, sms.encoding().name());
         exchange.setProperty(SEGMENTS, sms.segmentCount());
@@ -92,12 +129,8 @@ public class ReminderDispatcher {
     public void submitted(Exchange exchange) {
         ReminderToSend reminder = exchange.getProperty(REMINDER, ReminderToSend.class);
         List<String> ids = exchange.getMessage().getHeader(SmppConstants.ID, List.class);
-        if (!queue.submitted(reminder.reminderId(), node.id(), exchange.getProperty(ENCODING, String.class), ids)) {
-            log.warn("Reminder {} was submitted but its claim had been taken back; the SMSC has it twice at most",
-                    reminder.reminderId());
-            metrics.ambiguous();
-        }
         metrics.submitted(ids.size());
+        outcomes.add(new SendOutcome.Submitted(reminder.reminderId(), exchange.getProperty(ENCODING, String.class), ids));
     }
 
     /** Holds, retries or fails the reminder depending on what went wrong. */
@@ -111,18 +144,22 @@ public class ReminderDispatcher {
             log.error("Reminder route failed before a reminder was known: {}", SmppFailure.describe(error));
             return;
         }
+        if (error instanceof SendingStop.Stopped) {
+            outcomes.add(new SendOutcome.Held(reminder.reminderId(), "released at shutdown"));
+            return;
+        }
         SmppFailure kind = error instanceof IllegalArgumentException || error instanceof IllegalStateException
                 ? SmppFailure.PERMANENT : SmppFailure.of(error);
         String why = SmppFailure.describe(error);
         switch (kind) {
             case HELD -> {
-                queue.hold(reminder.reminderId(), node.id(), "held: " + why);
+                outcomes.add(new SendOutcome.Held(reminder.reminderId(), "held: " + why));
                 metrics.held();
             }
             case TRANSIENT -> {
                 Instant next = clock.instant().plus(backoff(reminder.attempts()));
                 boolean ambiguous = SmppFailure.isAmbiguous(error);
-                queue.retryLater(reminder.reminderId(), node.id(), next, why, ambiguous);
+                outcomes.add(new SendOutcome.RetryLater(reminder.reminderId(), next, why, ambiguous));
                 if (ambiguous) {
                     metrics.ambiguous();
                 }
@@ -130,7 +167,7 @@ public class ReminderDispatcher {
                 log.info("Reminder {} attempt {} failed ({}); next try at {}", reminder.reminderId(), reminder.attempts(), why, next);
             }
             case PERMANENT -> {
-                queue.failed(reminder.reminderId(), node.id(), why);
+                outcomes.add(new SendOutcome.Failed(reminder.reminderId(), why));
                 metrics.failed();
                 log.warn("Reminder {} failed for good: {}", reminder.reminderId(), why);
             }

@@ -28,13 +28,16 @@ public class SmsInbound {
     private static final Set<String> STOP_WORDS = Set.of("STOP", "ARRET", "STOP SMS", "STOP RAPPEL", "STOP RAPPELS", "DESABONNER");
 
     private final ReminderQueue queue;
+    private final ReceiptWriter receipts;
     private final PhoneProtection protection;
     private final OptOutStore optOuts;
     private final SmsMetrics metrics;
     private final Clock clock;
 
-    public SmsInbound(ReminderQueue queue, PhoneProtection protection, OptOutStore optOuts, SmsMetrics metrics, Clock clock) {
+    public SmsInbound(ReminderQueue queue, ReceiptWriter receipts, PhoneProtection protection, OptOutStore optOuts,
+                      SmsMetrics metrics, Clock clock) {
         this.queue = queue;
+        this.receipts = receipts;
         this.protection = protection;
         this.optOuts = optOuts;
         this.metrics = metrics;
@@ -60,7 +63,7 @@ public class SmsInbound {
             log.info("Receipt with an intermediate or unknown status ignored: {}", stat);
             return;
         }
-        for (int attempt = 0; !queue.receipt(messageId, status); attempt++) {
+        for (int attempt = 0; !receipts.apply(messageId, status); attempt++) {
             // The receipt can overtake our record of the submit_sm_resp (another connection, another thread).
             if (attempt == UNKNOWN_ID_RETRIES) {
                 log.info("Receipt for message id {} not matched yet; asking the SMSC to deliver it again later", messageId);

@@ -22,8 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param transliterate       replace characters outside GSM-7 (ê → e, ’ → ') so reminders stay GSM-7 and cost fewer segments
  * @param defaultTemplate     template for sites without their own; fields {date} {heure} {site} {adresse} {rappel} {reference}
  * @param segmentsPerSecond   segments submitted per second at most, on this replica
- * @param batchSize           reminders claimed per poll
- * @param claimLease          how long a replica keeps a claim before others may take the reminder back (crash recovery)
+ * @param batchSize           reminders claimed per poll (in one transaction)
+ * @param window              submits outstanding at once on the bind (sent before the earlier ones are answered)
+ * @param claimLease          how long a replica keeps a claim before others may take the reminder back (crash recovery);
+ *                            must outlast sending a batch, see {@link #isClaimLeaseLongEnough()}
  * @param retryInitialDelay   first retry delay after a transient SMPP error; doubles per attempt, with ±20 % jitter
  * @param retryMaxDelay       longest retry delay
  * @param pollInterval        how often due reminders are claimed
@@ -38,6 +40,7 @@ record SmsProperties(
         @NotBlank @DefaultValue(DEFAULT_TEMPLATE) String defaultTemplate,
         @Min(1) @Max(10_000) @DefaultValue("50") int segmentsPerSecond,
         @Min(1) @Max(1_000) @DefaultValue("100") int batchSize,
+        @Min(1) @Max(100) @DefaultValue("10") int window,
         @NotNull @DurationMin(seconds = 10) @DefaultValue("2m") Duration claimLease,
         @NotNull @DurationMin(millis = 10) @DefaultValue("5s") Duration retryInitialDelay,
         @NotNull @DurationMin(millis = 10) @DefaultValue("10m") Duration retryMaxDelay,
@@ -65,6 +68,26 @@ record SmsProperties(
         } catch (IllegalArgumentException | NullPointerException e) {
             return false;
         }
+    }
+
+    /** Segments assumed per reminder when sizing the lease: a long French reminder with accents is 2-3. */
+    static final int LEASE_SEGMENTS_PER_REMINDER = 3;
+
+    /**
+     * The shortest claim lease that outlasts one batch: its reminders at {@value #LEASE_SEGMENTS_PER_REMINDER}
+     * segments each under the rate limit, twice over, plus two transaction timeouts for the last submits'
+     * responses. A shorter lease lets another replica take back claims still being sent: duplicate SMS.
+     */
+    Duration minimumClaimLease() {
+        double batchSeconds = (double) batchSize * LEASE_SEGMENTS_PER_REMINDER / segmentsPerSecond;
+        return Duration.ofMillis((long) Math.ceil(2 * batchSeconds * 1000)).plus(smsc.transactionTimeout().multipliedBy(2));
+    }
+
+    @AssertTrue(message = "passerelle.sms.claim-lease is too short for one batch: it must be at least "
+            + "2 x batch-size x 3 segments / segments-per-second + 2 x smsc.transaction-timeout "
+            + "(lower batch-size or raise claim-lease), or another replica may send the same reminders again")
+    public boolean isClaimLeaseLongEnough() {
+        return claimLease == null || smsc == null || segmentsPerSecond < 1 || claimLease.compareTo(minimumClaimLease()) >= 0;
     }
 
     @AssertTrue(message = "passerelle.sms.retry-max-delay must not be shorter than retry-initial-delay")

@@ -87,7 +87,10 @@ import org.slf4j.LoggerFactory;
  * Every submit_sm on a TX/TRX session is recorded as a {@link ReceivedSubmit} (submit_sm on an RX
  * session gets ESME_RINVBNDSTS and is not recorded). The answer follows the response plan: status 0
  * and a fresh message id by default; see {@link #respondWith(int)}, {@link #respondWith(int, int)},
- * {@link #dropResponses(boolean)}, {@link #throttleAfter(int)}.
+ * {@link #dropResponses(boolean)}, {@link #throttleAfter(int)}. {@link #responseDelay(Duration)} sends
+ * each submit_sm_resp that much later, as an operator's round trip does, without holding back the
+ * submits behind it; {@link #maxOutstandingSubmits()} is the most submits received and not yet
+ * answered at one moment (the ESME's window as the SMSC sees it).
  *
  * <h2>deliver_sm: receipts and MO</h2>
  * An accepted submit that asks for a receipt (registered_delivery bit 0x01) gets, after
@@ -151,6 +154,9 @@ public final class TestSmsc implements AutoCloseable {
     private volatile String password = DEFAULT_PASSWORD;
     private volatile int bindRefusalStatus;
     private volatile Duration receiptDelay = Duration.ofMillis(50);
+    private volatile Duration responseDelay = Duration.ZERO;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicInteger maxOutstanding = new AtomicInteger();
     private volatile boolean autoReceipts = true;
     private volatile boolean receiptTlvs = true;
     private volatile String moDestination = "38000";
@@ -334,6 +340,7 @@ public final class TestSmsc implements AutoCloseable {
         receiptsSent.set(0);
         mosSent.set(0);
         deliveriesDropped.set(0);
+        maxOutstanding.set(outstanding.get());
     }
 
     // ------------------------------------------------------------------ configuration
@@ -409,6 +416,25 @@ public final class TestSmsc implements AutoCloseable {
     public TestSmsc throttleAfter(int n, Duration window) {
         plan.throttle(n, window);
         return this;
+    }
+
+    /**
+     * Send each submit_sm_resp {@code delay} after its submit_sm arrived (default 0: at once). Other
+     * submits are read and recorded meanwhile, so an ESME with a window has several outstanding.
+     */
+    public TestSmsc responseDelay(Duration delay) {
+        this.responseDelay = delay;
+        return this;
+    }
+
+    /** Submits received and not answered yet, now. */
+    public int outstandingSubmits() {
+        return outstanding.get();
+    }
+
+    /** The most submits received and not answered yet at one moment, since start or {@link #reset()}. */
+    public int maxOutstandingSubmits() {
+        return maxOutstanding.get();
     }
 
     /** Back to the default plan: status 0 always, responses sent, no throttle. */
@@ -663,7 +689,24 @@ public final class TestSmsc implements AutoCloseable {
         if (messageId != null) {
             resp.setMessageId(messageId);
         }
-        return resp;
+        long delayMillis = responseDelay.toMillis();
+        maxOutstanding.accumulateAndGet(outstanding.get() + 1, Math::max);
+        if (delayMillis <= 0) {
+            return resp;
+        }
+        outstanding.incrementAndGet();
+        schedule(() -> sendLate(session, resp), delayMillis);
+        return null;
+    }
+
+    private void sendLate(SmppServerSession session, SubmitSmResp resp) {
+        // no longer outstanding before it leaves: the ESME may answer with its next submit before this thread runs on
+        outstanding.decrementAndGet();
+        try {
+            session.sendResponsePdu(resp);
+        } catch (Exception e) {
+            log.debug("late submit_sm_resp not sent: {}", e.getClass().getSimpleName());
+        }
     }
 
     private void scheduleReceipt(ReceivedSubmit submit) {
@@ -675,7 +718,7 @@ public final class TestSmsc implements AutoCloseable {
             return;
         }
         ZonedDateTime submitted = submit.receivedAt().atZone(ZoneId.systemDefault());
-        Duration delay = receiptDelay;
+        Duration delay = receiptDelay.plus(responseDelay); // a receipt follows the submit_sm_resp
         String text = ReceiptText.format(submit.messageId(), stat, statErr[1], submitted, submitted.plus(delay));
         List<Tlv> tlvs = new ArrayList<>();
         if (receiptTlvs) {
