@@ -76,6 +76,22 @@ final class BenchSmsc implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stops listening and drops every session: a sender queues what it is given meanwhile (this is how Kannel's
+     * store is filled before a measurement; bearerbox's {@code suspend} also stops smsbox's sendsms).
+     */
+    void stopListening() {
+        server.stop();
+    }
+
+    void startListening() {
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("bench SMSC cannot listen again on " + port, e);
+        }
+    }
+
     synchronized int count() {
         return count;
     }

@@ -26,7 +26,7 @@ final class Kannel implements AutoCloseable {
     private final Path dir;
     private final int adminPort;
     private final int sendsmsPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> processes = new ArrayList<>();
 
     private Kannel(Path dir, int adminPort, int sendsmsPort) {
@@ -40,6 +40,11 @@ final class Kannel implements AutoCloseable {
     }
 
     static Kannel start(int smscPort, int window, double throughput) throws Exception {
+        return start(smscPort, window, throughput, true);
+    }
+
+    /** {@code awaitBound} false: the SMSC is not listening now; messages given meanwhile wait in bearerbox's store. */
+    static Kannel start(int smscPort, int window, double throughput, boolean awaitBound) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "benchmarks", "kannel", "run-" + System.currentTimeMillis()).toAbsolutePath());
         Files.createDirectories(dir.resolve("spool"));
         int admin = org.passerelle.testsupport.PasserelleProcess.freePort();
@@ -94,9 +99,15 @@ final class Kannel implements AutoCloseable {
         Kannel k = new Kannel(dir, admin, sendsms);
         try {
             k.launch("bearerbox", conf);
-            k.awaitStatus(s -> s.contains("online"), Duration.ofSeconds(30), "bearerbox bound to the SMSC");
+            if (awaitBound) {
+                k.awaitStatus(s -> s.contains("online"), Duration.ofSeconds(30), "bearerbox bound to the SMSC");
+            } else {
+                k.awaitStatus(s -> s.contains("SMSC connections"), Duration.ofSeconds(30), "bearerbox admin interface");
+            }
             k.launch("smsbox", conf);
             k.awaitSendsms(Duration.ofSeconds(30));
+            // smsbox accepts sendsms before it is connected to bearerbox, and then crashes writing to it
+            k.awaitStatus(s -> s.contains("smsbox:"), Duration.ofSeconds(30), "smsbox connected to bearerbox");
         } catch (Exception e) {
             k.close();
             throw e;
@@ -141,6 +152,11 @@ final class Kannel implements AutoCloseable {
         }
     }
 
+    /** Waits until bearerbox no longer shows its SMSC connection online (after the SMSC went away). */
+    void awaitUnbound() throws Exception {
+        awaitStatus(s -> !s.contains("online"), Duration.ofSeconds(20), "SMSC disconnection seen");
+    }
+
     /** bearerbox + smsbox resident memory, MiB. */
     double rssMib() {
         return processes.stream().mapToDouble(p -> BenchProcesses.rssMib(p.pid())).sum();
@@ -178,7 +194,7 @@ final class Kannel implements AutoCloseable {
 
     private void admin(String command) throws Exception {
         String body = get("http://127.0.0.1:%d/%s?password=%s".formatted(adminPort, command, PASSWORD));
-        if (!body.toLowerCase().contains("kannel")) {
+        if (!body.toLowerCase().contains("kannel") && !body.toLowerCase().contains("avalanche")) {
             throw new IllegalStateException("bearerbox /" + command + " answered " + body);
         }
     }

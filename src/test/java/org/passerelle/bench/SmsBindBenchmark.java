@@ -105,10 +105,11 @@ class SmsBindBenchmark {
                     smsc.delay(delay);
                     int n = delay == 0 ? BURST_FAST : BURST_SLOW;
                     for (int r = 0; r < ROUNDS; r++) {
-                        kannel.suspend();
+                        smsc.stopListening();
+                        kannel.awaitUnbound();
                         kannel.sendsms(n);
                         smsc.reset();
-                        kannel.resume();
+                        smsc.startListening();
                         smsc.awaitCount(n, 10_000, 120_000);
                         rates.get(delay).get("kannel").add(rate(smsc.arrivals(), 0));
                     }
@@ -168,11 +169,7 @@ class SmsBindBenchmark {
         List<Double> passerelleSuspendMs = new ArrayList<>();
         List<Double> kannelSuspendMs = new ArrayList<>();
         for (int r = 0; r < ROUNDS && Kannel.installed(); r++) {
-            try (Kannel kannel = startKannel(RATE)) {
-                kannel.suspend();
-                kannel.sendsms(KILL_BACKLOG);
-                smsc.reset();
-                kannel.resume();
+            try (Kannel kannel = prefilledKannel(KILL_BACKLOG)) {
                 smsc.awaitCount(2 * RATE, 10_000, 30_000);
                 long t0 = System.nanoTime();
                 kannel.suspend();
@@ -205,12 +202,9 @@ class SmsBindBenchmark {
             smsc.delay(50);
             Drain kannelDrain = null;
             if (Kannel.installed()) {
-                try (Kannel kannel = startKannel(RATE)) {
-                    kannel.suspend();
-                    kannel.sendsms(DRAIN_BACKLOG);
-                    smsc.reset();
-                    long t0 = System.nanoTime();
-                    kannel.resume();
+                long t0;
+                try (Kannel kannel = prefilledKannel(DRAIN_BACKLOG)) {
+                    t0 = lastListening;
                     kannelDrain = drain(t0, () -> kannel.rssMib(), null);
                 }
             }
@@ -233,6 +227,29 @@ class SmsBindBenchmark {
                     kannelDrain == null ? null : kannelDrain.rssMib, p.rssMib, "MiB", "lower", "-");
             results.figure(FOOTPRINT, "heap used during the drain (actuator jvm.memory.used, area heap; -Xmx512m)", "-", null, p.heapMib, "MiB", "lower", "-");
         }
+    }
+
+    private static long lastListening;
+
+    /**
+     * A Kannel at {@value #RATE}/s holding {@code n} messages, released at once: they are put in through sendsms
+     * while the SMSC is not listening (bearerbox keeps them in its store), then the SMSC listens again and Kannel
+     * binds within its 1 s reconnect delay. The SMSC count is reset just before.
+     */
+    private Kannel prefilledKannel(int n) throws Exception {
+        smsc.stopListening();
+        Kannel k = Kannel.start(smsc.port(), WINDOW, RATE, false);
+        try {
+            k.sendsms(n);
+        } catch (Exception e) {
+            smsc.startListening();
+            k.close();
+            throw e;
+        }
+        smsc.reset();
+        lastListening = System.nanoTime();
+        smsc.startListening();
+        return k;
     }
 
     private Kannel startKannel(double throughput) throws Exception {
