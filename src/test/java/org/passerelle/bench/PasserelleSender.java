@@ -111,7 +111,7 @@ final class PasserelleSender implements AutoCloseable {
     /** Call while suspended: every reminder not yet final is cancelled, then {@code n} due ones are added. */
     void backlog(int n) throws Exception {
         int batch = ++batches;
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
             st.executeUpdate("update reminder set status = 'CANCELLED', claimed_by = null, claimed_until = null "
                     + "where status in ('PENDING', 'SENDING')");
             st.executeUpdate(copy(c, n, "appointment", "id", "'B" + batch + "-' || g", null) + " where t.id = '" + seedId + "'");
@@ -125,10 +125,25 @@ final class PasserelleSender implements AutoCloseable {
     }
 
     long pending() throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
+        try (Connection c = connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select count(*) from reminder where status = 'PENDING'")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** The shared PostgreSQL also serves other builds on this machine: a full server is waited for, up to 60 s. */
+    private Connection connect() throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                return db.connect();
+            } catch (java.sql.SQLException e) {
+                if (System.nanoTime() > deadline || !"53300".equals(e.getSQLState())) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
         }
     }
 

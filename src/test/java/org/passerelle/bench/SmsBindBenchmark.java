@@ -221,7 +221,7 @@ class SmsBindBenchmark {
                     p.projectedSeconds(), "s", "lower", "<=" + Math.round(DRAIN_BACKLOG * 1.05 / RATE) + " s");
             results.figure(DRAIN, "mean rate vs configured " + RATE + "/s, deviation", kannelDrain == null ? "-" : "Kannel",
                     kannelDrain == null ? null : kannelDrain.meanDeviationPercent(), p.meanDeviationPercent(), "%", "lower", "<=5 %");
-            results.figure(DRAIN, "per-second counts at the SMSC vs configured, p95 of |deviation|", kannelDrain == null ? "-" : "Kannel",
+            results.figure(DRAIN, "per-second counts at the SMSC vs configured, p95 of the absolute deviation", kannelDrain == null ? "-" : "Kannel",
                     kannelDrain == null ? null : kannelDrain.p95DeviationPercent(), p.p95DeviationPercent(), "%", "lower", "<=5 %");
             results.figure(FOOTPRINT, "resident memory (RSS) during the drain at " + RATE + "/s", kannelDrain == null ? "-" : "Kannel bearerbox+smsbox",
                     kannelDrain == null ? null : kannelDrain.rssMib, p.rssMib, "MiB", "lower", "-");
