@@ -32,7 +32,7 @@ class ConfigurationValidationTest {
     void testProfileStarts() {
         try (ConfigurableApplicationContext context = start(new String[] {"test"})) {
             assertThat(context.isRunning()).isTrue();
-            assertThat(context.getBean(SecurityProperties.class).users()).hasSize(4);
+            assertThat(context.getBean(SecurityProperties.class).users()).hasSize(5); // ops2: the second ops user of the four-eyes restore
             assertThat(context.getBean(ChannelProperties.class).reconcileInterval()).isPositive();
         }
     }

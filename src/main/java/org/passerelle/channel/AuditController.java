@@ -25,10 +25,14 @@ class AuditController {
         this.audit = audit;
     }
 
-    @Operation(summary = "Control changes, newest first, filtered by channel and time [from, to)")
+    @Operation(summary = "Control changes, newest first, filtered by channel, actor, action and time [from, to)")
     @GetMapping
     public AuditPage find(
             @RequestParam(required = false) String channel,
+            @Parameter(description = "user name of whoever made the change")
+            @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 100) String actor,
+            @Parameter(description = "one of SUSPEND, RESUME, ISOLATE, RESTORE, BREAKER_FORCE_OPEN, BREAKER_FORCE_CLOSED, BREAKER_RESET, REOPEN_REQUESTED")
+            @RequestParam(required = false) AuditAction action,
             @Parameter(description = "ISO-8601 date-time with offset, inclusive")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @Parameter(description = "ISO-8601 date-time with offset, exclusive")
@@ -36,6 +40,6 @@ class AuditController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         ChannelId id = channel == null ? null : ChannelId.fromId(channel);
-        return audit.find(new AuditQuery(id, from, to, page, size));
+        return audit.find(new AuditQuery(id, actor, action, null, from, to, page, size));
     }
 }

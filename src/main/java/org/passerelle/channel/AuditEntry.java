@@ -2,8 +2,11 @@ package org.passerelle.channel;
 
 import java.time.OffsetDateTime;
 
-/** One append-only record of a control change: who, when, what from and to, and why. */
-record AuditEntry(
+/**
+ * One append-only record of a control change: who, when, what from and to, and why; for a four-eyes reopening,
+ * the second ops user who approved it ({@code approvedBy}, else null).
+ */
+public record AuditEntry(
         long id,
         OffsetDateTime occurredAt,
         String actor,
@@ -12,5 +15,6 @@ record AuditEntry(
         String from,
         String to,
         String reason,
-        Long incidentId) {
+        Long incidentId,
+        String approvedBy) {
 }

@@ -3,5 +3,5 @@ package org.passerelle.channel;
 import java.util.List;
 
 /** One page of audit entries, newest first. */
-record AuditPage(List<AuditEntry> items, int page, int size, long totalItems) {
+public record AuditPage(List<AuditEntry> items, int page, int size, long totalItems) {
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * this replica before the call returns. Other replicas pick it up through {@link ChannelReconciler}.
  */
 @Service
-class ChannelControl {
+public class ChannelControl {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelControl.class);
 
@@ -30,10 +31,12 @@ class ChannelControl {
     private final ChannelProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApplicationEventPublisher steps;
 
     public ChannelControl(ChannelStore store, AuditLog audit, ChannelReconciler reconciler, ChannelGate gate,
                           ChannelMetrics metrics, ChannelProperties properties, TransactionTemplate tx, Clock clock,
-                          ControlPlaneWakeUp wakeUp) {
+                          ControlPlaneWakeUp wakeUp, ApplicationEventPublisher steps) {
+        this.steps = steps;
         this.wakeUp = wakeUp;
         this.store = store;
         this.audit = audit;
@@ -71,6 +74,11 @@ class ChannelControl {
 
     /** SUSPENDED → ACTIVE. An isolated channel comes back only through the incident restore. */
     public ChangeResult resume(ChannelId id, String actor, String reason) {
+        return resume(id, actor, reason, null);
+    }
+
+    /** The same, naming the second ops user who approved it (four-eyes), recorded in the audit. */
+    ChangeResult resume(ChannelId id, String actor, String reason, String approvedBy) {
         tx.executeWithoutResult(s -> {
             ControlSnapshot snap = lockedSnapshot();
             ChannelRecord current = snap.channel(id);
@@ -78,7 +86,7 @@ class ChannelControl {
                 case ACTIVE -> throw new IllegalTransitionException("Channel " + id + " is already active");
                 case ISOLATED -> throw new IllegalTransitionException("Channel " + id + " is isolated by incident "
                         + snap.openIncidentId() + "; bring it back with POST /api/incident/restore");
-                case SUSPENDED -> changeState(current, ChannelState.ACTIVE, AuditAction.RESUME, actor, reason, null);
+                case SUSPENDED -> changeState(current, ChannelState.ACTIVE, AuditAction.RESUME, actor, reason, null, approvedBy);
             }
         });
         return afterOpening(List.of(id), AuditAction.RESUME);
@@ -99,12 +107,18 @@ class ChannelControl {
             return incidentId;
         });
         log.warn("Incident {} opened by {}: every channel isolated", incident, actor);
+        steps.publishEvent(new IncidentStep(incident, IncidentStep.Kind.ISOLATE, List.of(ChannelId.values()), now()));
         return afterClosing(List.of(ChannelId.values()), AuditAction.ISOLATE);
     }
 
     /** Brings the named channels back to ACTIVE during an incident; the incident closes with the last one. */
     public ChangeResult restore(Set<ChannelId> channels, String actor, String reason) {
-        tx.executeWithoutResult(s -> {
+        return restore(channels, actor, reason, null);
+    }
+
+    /** The same, naming the second ops user who approved it (four-eyes), recorded in the audit. */
+    ChangeResult restore(Set<ChannelId> channels, String actor, String reason, String approvedBy) {
+        Long incident = tx.execute(s -> {
             ControlSnapshot snap = lockedSnapshot();
             Long incidentId = snap.openIncidentId();
             if (incidentId == null) {
@@ -118,7 +132,7 @@ class ChannelControl {
             Set<ChannelId> stillIsolated = EnumSet.noneOf(ChannelId.class);
             for (ChannelRecord c : snap.channels().values()) {
                 if (channels.contains(c.id())) {
-                    changeState(c, ChannelState.ACTIVE, AuditAction.RESTORE, actor, reason, incidentId);
+                    changeState(c, ChannelState.ACTIVE, AuditAction.RESTORE, actor, reason, incidentId, approvedBy);
                 } else if (c.state() == ChannelState.ISOLATED) {
                     stillIsolated.add(c.id());
                 }
@@ -126,8 +140,10 @@ class ChannelControl {
             if (stillIsolated.isEmpty()) {
                 store.closeIncident(incidentId, now(), actor);
             }
+            return incidentId;
         });
         log.warn("Channels {} restored by {}", channels, actor);
+        steps.publishEvent(new IncidentStep(incident, IncidentStep.Kind.RESTORE, List.copyOf(channels), now()));
         return afterOpening(List.copyOf(channels), AuditAction.RESTORE);
     }
 
@@ -171,9 +187,14 @@ class ChannelControl {
 
     private void changeState(ChannelRecord current, ChannelState target, AuditAction action,
                              String actor, String reason, Long incidentId) {
+        changeState(current, target, action, actor, reason, incidentId, null);
+    }
+
+    private void changeState(ChannelRecord current, ChannelState target, AuditAction action,
+                             String actor, String reason, Long incidentId, String approvedBy) {
         OffsetDateTime at = now();
         store.save(current.with(target, at, actor, reason));
-        audit.append(at, actor, current.id(), action, current.state().name(), target.name(), reason, incidentId);
+        audit.append(at, actor, current.id(), action, current.state().name(), target.name(), reason, incidentId, approvedBy);
     }
 
     private ChangeResult afterClosing(List<ChannelId> channels, AuditAction action) {

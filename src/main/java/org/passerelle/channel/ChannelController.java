@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,10 +20,12 @@ class ChannelController {
 
     private final ChannelControl control;
     private final ChannelStatusView status;
+    private final ReopenApprovals approvals;
 
-    public ChannelController(ChannelControl control, ChannelStatusView status) {
+    public ChannelController(ChannelControl control, ChannelStatusView status, ReopenApprovals approvals) {
         this.control = control;
         this.status = status;
+        this.approvals = approvals;
     }
 
     @Operation(summary = "Status of every channel on this replica")
@@ -44,11 +47,16 @@ class ChannelController {
         return response(control.suspend(channel, user.getName(), body.reason()));
     }
 
-    @Operation(summary = "Resume a suspended channel")
+    @Operation(summary = "Resume a suspended channel. A channel suspended out of an isolation, with "
+            + "passerelle.channels.four-eyes-restore on: 202, a request another ops user must approve")
     @PostMapping("/{id}/resume")
-    public ChangeResponse resume(@PathVariable String id, @Valid @RequestBody ReasonRequest body, Principal user) {
+    public ResponseEntity<ChangeResponse> resume(@PathVariable String id, @Valid @RequestBody ReasonRequest body, Principal user) {
         ChannelId channel = ChannelId.fromId(id);
-        return response(control.resume(channel, user.getName(), body.reason()));
+        ReopenApprovals.Outcome outcome = approvals.resume(channel, user.getName(), body.reason());
+        if (outcome.pending() != null) {
+            return ResponseEntity.accepted().body(new ChangeResponse(List.of(status.of(channel)), 0, null, outcome.pending()));
+        }
+        return ResponseEntity.ok(response(outcome.result()));
     }
 
     @Operation(summary = "Force the channel's circuit breaker open or closed, or reset it to automatic")

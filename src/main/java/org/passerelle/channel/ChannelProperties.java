@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *        (polling stays the safety net); ignored elsewhere
  * @param breakers breaker thresholds per outbound channel id (sms, payments); a missing one uses
  *        {@link BreakerSettings#defaults()}
+ * @param fourEyesRestore after an isolation, reopening a channel (restore, or resume of a channel suspended out of
+ *        isolation) needs the approval of a second ops user, not the requester
  */
 @Validated
 @ConfigurationProperties(prefix = "passerelle.channels", ignoreUnknownFields = false)
@@ -29,7 +31,8 @@ public record ChannelProperties(
         @NotNull(message = "passerelle.channels.suspend-drain-timeout is required")
         @DefaultValue("2s") Duration suspendDrainTimeout,
         @DefaultValue("true") boolean listenNotify,
-        @Valid Map<String, BreakerSettings> breakers) {
+        @Valid Map<String, BreakerSettings> breakers,
+        @DefaultValue("false") boolean fourEyesRestore) {
 
     public ChannelProperties {
         breakers = breakers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(breakers));

@@ -121,6 +121,36 @@ class ChannelStore {
                 .orElse(null);
     }
 
+    /** Incidents, newest first. */
+    public List<IncidentRecord> incidents(int limit) {
+        return jdbc.sql("select id, opened_at, opened_by, reason, closed_at, closed_by from incident order by id desc limit :limit")
+                .param("limit", limit)
+                .query(ChannelStore::mapIncident)
+                .list();
+    }
+
+    public void recordWork(long incidentId, IncidentWork w) {
+        jdbc.sql("""
+                insert into incident_work (incident_id, channel_id, step, taken_at, reminders_waiting, reminders_expiring,
+                                           payments_pending, payments_in_doubt)
+                values (:incident, :channel, :step, :at, :waiting, :expiring, :pending, :doubt)""")
+                .param("incident", incidentId).param("channel", w.channel()).param("step", w.step().name())
+                .param("at", w.takenAt()).param("waiting", w.remindersWaiting()).param("expiring", w.remindersExpiring())
+                .param("pending", w.paymentsPending()).param("doubt", w.paymentsInDoubt())
+                .update();
+    }
+
+    public List<IncidentWork> work(long incidentId) {
+        return jdbc.sql("""
+                select channel_id, step, taken_at, reminders_waiting, reminders_expiring, payments_pending, payments_in_doubt
+                from incident_work where incident_id = :incident order by id""")
+                .param("incident", incidentId)
+                .query((rs, n) -> new IncidentWork(rs.getString("channel_id"), IncidentStep.Kind.valueOf(rs.getString("step")),
+                        rs.getObject("taken_at", OffsetDateTime.class), rs.getLong("reminders_waiting"),
+                        rs.getLong("reminders_expiring"), rs.getLong("payments_pending"), rs.getLong("payments_in_doubt")))
+                .list();
+    }
+
     private static IncidentRecord mapIncident(ResultSet rs, int n) throws SQLException {
         return new IncidentRecord(
                         rs.getLong("id"),

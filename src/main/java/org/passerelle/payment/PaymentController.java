@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @Tag(name = "Payments", description = "Card payments at the cashier through the nexo terminal backend")
 @Validated
@@ -37,15 +38,18 @@ class PaymentController {
 
     private final PaymentIntake intake;
     private final PaymentQueries queries;
+    private final PaymentLongPolls longPolls;
     private final PaymentCancellation cancellation;
     private final RefundService refunds;
     private final Reconciliation reconciliation;
     private final PaymentProperties properties;
 
-    public PaymentController(PaymentIntake intake, PaymentQueries queries, PaymentCancellation cancellation,
+    public PaymentController(PaymentIntake intake, PaymentQueries queries, PaymentLongPolls longPolls,
+                             PaymentCancellation cancellation,
                              RefundService refunds, Reconciliation reconciliation, PaymentProperties properties) {
         this.intake = intake;
         this.queries = queries;
+        this.longPolls = longPolls;
         this.cancellation = cancellation;
         this.refunds = refunds;
         this.reconciliation = reconciliation;
@@ -60,7 +64,7 @@ class PaymentController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody NewPayment body, Principal user) {
         PaymentIntake.Accepted accepted = intake.accept(body, user.getName(), idempotencyKey);
-        PaymentView view = queries.view(accepted.payment());
+        PaymentView view = accepted.replayed() ? queries.view(accepted.payment()) : queries.viewOfNew(accepted.payment());
         return ResponseEntity.status(accepted.replayed() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/payments/" + view.id()))
                 .header("Idempotent-Replayed", Boolean.toString(accepted.replayed()))
@@ -69,9 +73,9 @@ class PaymentController {
 
     @Operation(summary = "A payment; with ?wait=30s the answer waits (at most 60 s) until the outcome is known")
     @GetMapping("/{id}")
-    public PaymentView get(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id,
-                           @RequestParam(required = false) String wait) {
-        return queries.await(id, WaitParameter.parse(wait, properties.maxWait()));
+    public DeferredResult<PaymentView> get(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+                                           @RequestParam(required = false) String wait) {
+        return longPolls.await(id, WaitParameter.parse(wait, properties.maxWait()));
     }
 
     @Operation(summary = "Ask the terminal to abort while the card prompt is open (AbortRequest); "

@@ -56,10 +56,7 @@ class PaymentIntake {
         if (!calls.acceptsNewWork(ChannelId.PAYMENTS) || !worker.accepting()) {
             throw PaymentProblems.Unavailable.forPayment(calls.isOpen(ChannelId.PAYMENTS));
         }
-        Optional<String> holder = locks.holder(body.terminalId());
-        if (holder.isPresent()) {
-            throw new PaymentProblems.TerminalBusy(body.terminalId(), holder.get());
-        }
+        // a terminal already busy is found by the lock's insert below (no look-up first): busy, rolled back
 
         Instant now = clock.instant();
         Payment payment = new Payment(UUID.randomUUID().toString(), body.terminalId(), body.amountMinor(), currency,

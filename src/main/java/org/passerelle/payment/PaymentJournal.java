@@ -6,9 +6,11 @@ import static org.passerelle.payment.Journal.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.passerelle.payment.nexo.TerminalAnswer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,13 +23,32 @@ import org.springframework.stereotype.Repository;
 class PaymentJournal {
 
     private final JdbcClient jdbc;
+    private final PaymentMetrics metrics;
 
-    public PaymentJournal(JdbcClient jdbc) {
+    @Autowired
+    PaymentJournal(JdbcClient jdbc, PaymentMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
+    }
+
+    /** A journal that counts nothing (unit tests). */
+    public PaymentJournal(JdbcClient jdbc) {
+        this(jdbc, null);
     }
 
     public Optional<Payment> find(String id) {
         return jdbc.sql("select * from payment where id = :id").param("id", id).query(PaymentJournal::map).optional();
+    }
+
+    /** The ids among {@code ids} whose payment is no longer pending (at most a few hundred ids at a time). */
+    List<String> settledAmong(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> pending = java.util.Arrays.stream(PaymentState.values()).filter(PaymentState::isPending)
+                .map(PaymentState::name).toList();
+        return jdbc.sql("select id from payment where id in (:ids) and state not in (:pending)")
+                .param("ids", ids).param("pending", pending).query(String.class).list();
     }
 
     Optional<Payment> findForUpdate(String id) {
@@ -131,6 +152,9 @@ class PaymentJournal {
         jdbc.sql("insert into payment_event (payment_id, from_state, to_state, at, detail) values (:id, :from, :to, :at, :detail)")
                 .param("id", id).param("from", from == null ? null : from.name()).param("to", to.name())
                 .param("at", ts(at)).param("detail", Journal.detail(detail)).update();
+        if (metrics != null) {
+            metrics.moved(from, to);
+        }
     }
 
     static Payment map(ResultSet rs, int n) throws SQLException {

@@ -81,7 +81,7 @@ class PaymentSettlement {
                 log.warn("Payment {} answer cannot be read with certainty ({}): flagged for a human", p.id(), answer.reason());
             }
         }
-        signals.signal();
+        signals.signal(p.id());
     }
 
     /** Sent, but no readable answer: UNKNOWN, and recovery asks TransactionStatus soon. */
@@ -97,7 +97,7 @@ class PaymentSettlement {
         if (Boolean.TRUE.equals(changed)) {
             log.warn("Payment {} on terminal {}: outcome unknown ({}); asking TransactionStatus", p.id(), p.terminalId(), why);
         }
-        signals.signal();
+        signals.signal(p.id());
     }
 
     /** Certainly never reached the terminal (gate closed, breaker open, connection refused, HTTP 4xx): FAILED. */
@@ -114,7 +114,7 @@ class PaymentSettlement {
         if (Boolean.TRUE.equals(changed)) {
             log.warn("Payment {} on terminal {}: FAILED before reaching the terminal ({})", p.id(), p.terminalId(), why);
         }
-        signals.signal();
+        signals.signal(p.id());
     }
 
     /** TransactionStatus says NotFound long enough after sending: the backend never processed it. */
@@ -133,7 +133,7 @@ class PaymentSettlement {
         if (Boolean.TRUE.equals(changed)) {
             log.info("Payment {} on terminal {}: FAILED (backend has no record of it)", p.id(), p.terminalId());
         }
-        signals.signal();
+        signals.signal(p.id());
     }
 
     /** The cashier cancelled before the terminal was called. */
@@ -148,7 +148,7 @@ class PaymentSettlement {
             }
             return moved;
         });
-        signals.signal();
+        signals.signal(p.id());
         return Boolean.TRUE.equals(changed);
     }
 }

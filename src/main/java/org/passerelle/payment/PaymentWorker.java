@@ -107,8 +107,12 @@ public class PaymentWorker {
         if (!Boolean.TRUE.equals(marked)) {
             return;
         }
-        signals.signal();
-        Payment sent = journal.find(p.id()).orElseThrow();
+        signals.signal(p.id());
+        // what markSent just committed, without reading it back
+        Payment sent = new Payment(p.id(), p.terminalId(), p.amountMinor(), p.currency(), p.reference(), p.cashierLabel(),
+                p.createdBy(), p.idempotencyKey(), p.requestHash(), PaymentState.IN_PROGRESS, p.saleId(), serviceId, sentAt,
+                p.poiTransactionId(), p.poiTransactionTime(), p.authCode(), p.cardScheme(), p.maskedPan(),
+                p.errorCondition(), p.needsHuman(), p.humanReason(), p.createdAt(), sentAt);
         try {
             TerminalAnswer answer = backend.pay(sent, serviceId);
             settlement.answered(sent, answer);

@@ -73,7 +73,7 @@ class RefundSettlement {
             }
         });
         log.info("Refund {} of payment {}: {}", r.id(), r.paymentId(), target);
-        signals.signal();
+        signals.signal(r.paymentId());
     }
 
     void inDoubt(Refund r, String why) {
@@ -86,7 +86,7 @@ class RefundSettlement {
             }
         });
         log.warn("Refund {} of payment {}: outcome unknown ({}); asking TransactionStatus", r.id(), r.paymentId(), why);
-        signals.signal();
+        signals.signal(r.paymentId());
     }
 
     /** Never reached the backend, or the backend has no record of it after the deadline: nothing given back. */
@@ -107,7 +107,7 @@ class RefundSettlement {
                 journal.note(p.id(), p.state(), now, detail);
             }
         });
-        signals.signal();
+        signals.signal(r.paymentId());
     }
 
     private void applyToPayment(Payment p, Refund r, Instant now) {

@@ -8,7 +8,8 @@
  * of unknown outcomes by TransactionStatus (never by resending; inquiries on the {@code paymentInquiries} pool),
  * cancel by AbortRequest, refunds by ReversalRequest, the end-of-day reconciliation and the DiagnosisRequest probe.
  * Offers {@code PaymentWorker}, {@code PaymentRecovery} and {@code PaymentBackendProbe}, public only because routes
- * call them by name; no types to other packages. Depends on {@code payment.nexo}, {@code channel} (the
+ * call them by name, and {@code PaymentFigures} (read-only counts, to the ops console); no other types to other
+ * packages. Depends on {@code payment.nexo}, {@code channel} (the
  * {@code payments} gate and breaker), {@code privacy} ({@code Digests}), {@code retry} and {@code api}.
  */
 package org.passerelle.payment;

@@ -16,7 +16,7 @@ class LocalDefaultBanner {
 
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
-        log.warn("LOCAL DEFAULT: embedded H2 database under ./data and demo users scheduler, cashier, ops, auditor "
+        log.warn("LOCAL DEFAULT: embedded H2 database under ./data and demo users scheduler, cashier, ops, ops2, auditor "
                 + "(password = user name). Never use this profile in production.");
     }
 }

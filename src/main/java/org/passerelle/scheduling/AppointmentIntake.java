@@ -58,6 +58,18 @@ public class AppointmentIntake {
     }
 
     public Result upsert(AppointmentCommand command) {
+        return upsert(command, true);
+    }
+
+    /**
+     * As {@link #upsert(AppointmentCommand)} without reading the stored appointment back for display (two queries
+     * fewer): {@link Result#appointment()} is null. For intakes that only answer with the outcome (HL7).
+     */
+    public Result upsertWithoutView(AppointmentCommand command) {
+        return upsert(command, false);
+    }
+
+    private Result upsert(AppointmentCommand command, boolean withView) {
         requireOpen();
         AppointmentId.require(command.id());
         if (!sites.sites().containsKey(command.siteCode())) {
@@ -65,18 +77,18 @@ public class AppointmentIntake {
                     + "'; known sites: " + String.join(", ", sites.sites().keySet()));
         }
         try {
-            return tx.execute(s -> apply(command));
+            return tx.execute(s -> apply(command, withView));
         } catch (DuplicateKeyException raced) {
-            return tx.execute(s -> apply(command)); // a concurrent first insert won; now it is an update
+            return tx.execute(s -> apply(command, withView)); // a concurrent first insert won; now it is an update
         }
     }
 
-    private Result apply(AppointmentCommand c) {
+    private Result apply(AppointmentCommand c, boolean withView) {
         Instant now = clock.instant();
         Optional<StoredAppointment> existing = appointments.findForUpdate(c.id());
         PhonePolicy.PhoneCheck phone = phones.check(c.phone());
         if (existing.isPresent() && Replay.isUnchanged(existing.get(), c, phone, protection)) {
-            return new Result(Outcome.UNCHANGED, views.of(c.id()));
+            return new Result(Outcome.UNCHANGED, withView ? views.of(c.id()) : null);
         }
         StoredAppointment next = new StoredAppointment(c.id(), c.source(), AppointmentStatus.BOOKED,
                 c.start().toInstant(), c.start().getZone(), c.siteCode(), c.smsConsent(),
@@ -92,8 +104,8 @@ public class AppointmentIntake {
             appointments.update(next, purgeAfter);
             startChanged = !existing.get().start().equals(next.start()) || existing.get().status() != AppointmentStatus.BOOKED;
         }
-        planner.plan(next, startChanged, now);
-        return new Result(existing.isEmpty() ? Outcome.CREATED : Outcome.UPDATED, views.of(c.id()));
+        planner.plan(next, startChanged, now, existing.isEmpty());
+        return new Result(existing.isEmpty() ? Outcome.CREATED : Outcome.UPDATED, withView ? views.of(c.id()) : null);
     }
 
     /** Cancels the appointment and its pending reminders; false when it does not exist. Idempotent. */

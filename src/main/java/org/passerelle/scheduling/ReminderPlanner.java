@@ -17,8 +17,9 @@ class ReminderPlanner {
         this.policy = policy;
     }
 
-    void plan(StoredAppointment a, boolean startChanged, Instant now) {
-        List<StoredReminder> existing = reminders.forAppointment(a.id());
+    /** @param newAppointment inserted in this transaction: it has no reminders yet, none are read */
+    void plan(StoredAppointment a, boolean startChanged, Instant now, boolean newAppointment) {
+        List<StoredReminder> existing = newAppointment ? List.of() : reminders.forAppointment(a.id());
         Optional<StoredReminder> pending = existing.stream().filter(r -> r.status() == ReminderStatus.PENDING).findFirst();
         String noReminder = reasonForNoReminder(a);
         if (noReminder != null) {

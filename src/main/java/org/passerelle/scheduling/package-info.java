@@ -7,6 +7,6 @@
  * {@code IntakeSuspendedException}, {@code InvalidAppointmentException} and {@code ReminderProperties} to
  * {@code scheduling.hl7}; {@code ReminderQueue}, {@code ReminderToSend}, {@code ReminderStatus},
  * {@code SiteProperties} and the {@link org.passerelle.scheduling.PhonePolicy} interface (implemented by {@code sms})
- * to {@code sms}. Depends on {@code channel}, {@code privacy} and {@code api}.
+ * to {@code sms}; {@code ReminderFigures} (read-only counts) to {@code console}. Depends on {@code channel}, {@code privacy} and {@code api}.
  */
 package org.passerelle.scheduling;

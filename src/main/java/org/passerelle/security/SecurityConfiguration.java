@@ -1,9 +1,11 @@
 package org.passerelle.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,11 +16,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * HTTP Basic over every endpoint but the liveness and readiness probes. Which role may call what is
- * decided here, in one place, so the role matrix test can hold it.
+ * Two chains, and which role may call what decided here, in one place, so the role matrix test can hold it.
+ * The screens ({@code /ops/**}, {@code /cashier/**}, the login page) use a form login with a session, CSRF
+ * protection and a page for a refused role; everything else, {@code /api/**} for machine clients above all,
+ * stays HTTP Basic, stateless and CSRF-free (no cookie is ever set there), over every endpoint but the probes.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,12 +33,46 @@ class SecurityConfiguration {
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String CASHIER = Role.CASHIER.name();
 
+    /** The paths of the screens' chain; static assets of the screens live under {@code /web/}. */
+    static final String[] SCREENS = {"/ops", "/ops/**", "/cashier", "/cashier/**", "/login", "/logout", "/home",
+            "/denied", "/web/**"};
+
     @Bean
+    @Order(1)
+    SecurityFilterChain screens(HttpSecurity http, LoginThrottle throttle, LoginAudit audit) throws Exception {
+        http
+            .securityMatcher(SCREENS)
+            .addFilterBefore(new FormLoginThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class)
+            .authorizeHttpRequests(a -> a
+                .requestMatchers("/login", "/denied", "/web/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/ops", "/ops/**").hasAnyRole(OPS, AUDITOR)
+                .requestMatchers("/ops", "/ops/**").hasRole(OPS)
+                .requestMatchers("/cashier", "/cashier/**").hasRole(CASHIER)
+                .anyRequest().authenticated())
+            .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", false).failureUrl("/login?error"))
+            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+            // a new session id at login (no fixation); one session per browser, kept on the server
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                    .sessionFixation(f -> f.changeSessionId()))
+            // CSRF stays on (the default, a token per session): forms carry _csrf, the pages' JSON calls the header
+            .exceptionHandling(e -> e.accessDeniedHandler(new ScreenAccessDenied("/denied")))
+            .headers(h -> h
+                .contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LoginThrottle throttle, LoginAudit audit) throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
         http
             .addFilterBefore(new LoginThrottleFilter(throttle, audit), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(a -> a
+                // the second pass of an async request (a long poll answered later): the request was authorized on
+                // its first pass, and is not authenticated again
+                .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                 .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers("/actuator/**").hasAnyRole(OPS, AUDITOR)

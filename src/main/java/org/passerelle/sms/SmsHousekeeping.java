@@ -12,13 +12,16 @@ public class SmsHousekeeping {
     private static final Logger log = LoggerFactory.getLogger(SmsHousekeeping.class);
 
     private final ReminderQueue queue;
+    private final SmsMetrics metrics;
 
-    public SmsHousekeeping(ReminderQueue queue) {
+    public SmsHousekeeping(ReminderQueue queue, SmsMetrics metrics) {
         this.queue = queue;
+        this.metrics = metrics;
     }
 
     public void run() {
         ReminderQueue.Housekeeping done = queue.housekeep();
+        metrics.expired(done.expired());
         if (done.expired() + done.recoveredClaims() + done.purged() > 0) {
             log.info("Reminders expired: {}, claims recovered from stopped replicas: {}, appointments purged of personal data: {}",
                     done.expired(), done.recoveredClaims(), done.purged());

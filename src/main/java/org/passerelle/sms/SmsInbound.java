@@ -55,7 +55,7 @@ public class SmsInbound {
         String messageId = in.getHeader(SmppConstants.ID, String.class);
         Object stat = in.getHeader(SmppConstants.FINAL_STATUS);
         ReminderStatus status = statusOf(stat == null ? null : stat.toString());
-        metrics.receipt();
+        metrics.receipt(status);
         if (status == null || messageId == null) {
             log.info("Receipt with an intermediate or unknown status ignored: {}", stat);
             return;

@@ -10,7 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +25,7 @@ import org.passerelle.payment.nexo.NexoMessages;
 import org.passerelle.payment.nexo.ServiceIds;
 import org.passerelle.testsupport.Api;
 import org.passerelle.testsupport.ApiResponse;
+import org.passerelle.testsupport.terminal.Behaviour;
 import org.passerelle.testsupport.terminal.FakeTerminalBackend;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,16 +36,25 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What Passerelle adds to a card payment, against the same terminal backend called directly, and how
- * fast a payment is refused while payments are suspended. Not part of the normal run; see
- * docs/benchmarks.md for the command. Results go to stdout and target/benchmarks/payments.txt.
+ * fast a payment is refused while payments are suspended, and what other requests take while 500 desks wait on
+ * long polls. Not part of the normal run: {@code mvn -B -Pbenchmark test -Dtest=PaymentLatencyBenchmark}. Each
+ * figure is the median over {@code bench.rounds} rounds of {@code bench.runs} sequential calls. Results go to stdout,
+ * target/benchmarks/payments.txt and target/benchmarks/results/PaymentLatencyBenchmark.tsv.
  */
 @Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // the terminals of the long-poll section never answer: their payments must stay pending while measured
+        "passerelle.payments.backend.read-timeout=60s", "passerelle.payments.recovery.not-found-after=90s",
+        "passerelle.payments.recovery.received-grace=5m", "logging.level.org.passerelle.payment=WARN"})
 @ActiveProfiles("test")
 class PaymentLatencyBenchmark {
 
     private static final int WARM_UP = 100;
-    private static final int RUNS = 500;
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int RUNS = Integer.getInteger("bench.runs", 300);
+    private static final int WAITING_DESKS = 500;
+    private static final Duration POLL_WAIT = Duration.ofSeconds(20);
+    private static final List<String> TSV = new ArrayList<>();
     private static final FakeTerminalBackend BACKEND = FakeTerminalBackend.started();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final StringBuilder REPORT = new StringBuilder();
@@ -57,6 +72,10 @@ class PaymentLatencyBenchmark {
         registry.add("passerelle.security.users[2].username", () -> "cashier10");
         registry.add("passerelle.security.users[2].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(10).encode("cashier10"));
         registry.add("passerelle.security.users[2].roles", () -> "CASHIER");
+        // application-test.yml lists four users: the fourth must be replaced whole too, or its roles stay unbound
+        registry.add("passerelle.security.users[3].username", () -> "auditor");
+        registry.add("passerelle.security.users[3].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("auditor"));
+        registry.add("passerelle.security.users[3].roles", () -> "AUDITOR");
     }
 
     @LocalServerPort
@@ -67,54 +86,162 @@ class PaymentLatencyBenchmark {
     @AfterAll
     static void write() throws IOException {
         Path out = Path.of("target", "benchmarks", "payments.txt");
-        Files.createDirectories(out.getParent());
+        Path tsv = Path.of("target", "benchmarks", "results", "PaymentLatencyBenchmark.tsv");
+        Files.createDirectories(tsv.getParent());
         Files.writeString(out, REPORT.toString());
+        Files.write(tsv, TSV);
         BACKEND.close();
     }
 
     @Test
     void latencyAddedToAPaymentAndRefusalTimeWhileSuspended() throws Exception {
-        line("Payments benchmark " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
-                + RUNS + " runs after " + WARM_UP + " warm-up, sequential; times in ms");
+        line("Payments benchmark " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, H2, "
+                + ROUNDS + " rounds of " + RUNS + " sequential runs after " + WARM_UP + " warm-up; times in ms, "
+                + "each figure the median over the rounds");
 
         for (int i = 0; i < WARM_UP; i++) {
             direct("BENCH-DIRECT");
             viaPasserelle("BENCH-GW", "cashier");
         }
-        long[] direct = new long[RUNS];
-        long[] accepted = new long[RUNS];
-        long[] total = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            direct[i] = direct("BENCH-DIRECT");
-            long[] via = viaPasserelle("BENCH-GW", "cashier");
-            accepted[i] = via[0];
-            total[i] = via[1];
+        Rounds direct = new Rounds();
+        Rounds accepted = new Rounds();
+        Rounds total = new Rounds();
+        Rounds added = new Rounds();
+        for (int round = 0; round < ROUNDS; round++) {
+            long[] d = new long[RUNS];
+            long[] a = new long[RUNS];
+            long[] t = new long[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                d[i] = direct("BENCH-DIRECT");
+                long[] via = viaPasserelle("BENCH-GW", "cashier");
+                a[i] = via[0];
+                t[i] = via[1];
+            }
+            direct.add(d);
+            accepted.add(a);
+            total.add(t);
+            added.add(pct(t, 50) - pct(d, 50), pct(t, 99) - pct(d, 99));
         }
         report("backend called directly (PaymentRequest → PaymentResponse)", direct);
         report("Passerelle: POST /api/payments → 202", accepted);
         report("Passerelle: POST → 202, then GET ?wait → APPROVED", total);
         line(String.format(Locale.ROOT, "added by Passerelle: median %+.2f ms, p99 %+.2f ms",
-                (pct(total, 50) - pct(direct, 50)) / 1e3, (pct(total, 99) - pct(direct, 99)) / 1e3));
+                added.median(0) / 1e3, added.median(1) / 1e3));
+        tsv("payments", "POST→202→GET ?wait→APPROVED, median", "backend called directly", direct.median(0), total.median(0), "<=5 ms added");
+        tsv("payments", "POST→202→GET ?wait→APPROVED, p99", "backend called directly", direct.median(2), total.median(2), "<=15 ms added");
+        tsv("payments", "added by Passerelle, median", null, 0, added.median(0), "<=5 ms");
+        tsv("payments", "added by Passerelle, p99", null, 0, added.median(1), "<=15 ms");
 
         send("ops", "POST", "/api/channels/payments/suspend", "{\"reason\":\"benchmark\"}", null);
         try {
-            report("refused while suspended (503), cost-4 user", refusals("cashier"));
-            report("refused while suspended (503), bcrypt cost-10 user", refusals("cashier10"));
+            Rounds refusedCost4 = refusals("cashier");
+            Rounds refusedCost10 = refusals("cashier10");
+            report("refused while suspended (503), cost-4 user", refusedCost4);
+            report("refused while suspended (503), bcrypt cost-10 user", refusedCost10);
+            tsv("payments", "refused while suspended, p99", null, 0, refusedCost4.median(2), "<=10 ms");
+            tsv("payments", "refused while suspended, bcrypt cost 10, p99", null, 0, refusedCost10.median(2), "-");
         } finally {
             send("ops", "POST", "/api/channels/payments/resume", "{\"reason\":\"benchmark over\"}", null);
         }
+        otherRequestsWhileDesksWait();
         System.out.println(REPORT);
     }
 
-    private long[] refusals(String user) throws Exception {
+    /**
+     * Other requests (a payment read, the channel list) with nobody waiting, then while 500 desks wait on long polls
+     * for payments whose terminals never answer. Last: those payments stay unsettled.
+     */
+    private void otherRequestsWhileDesksWait() throws Exception {
+        String settled = JSON.readTree(send("cashier", "POST", "/api/payments", paymentBody("BENCH-OTHER"),
+                UUID.randomUUID().toString()).body()).path("id").asText();
+        send("cashier", "GET", "/api/payments/" + settled + "?wait=10s", null, null);
+        Rounds alone = otherRequests(settled);
+
+        List<String> waitedFor = new ArrayList<>();
+        for (int i = 0; i < WAITING_DESKS; i++) {
+            String terminal = "BENCH-WAIT-" + i;
+            BACKEND.on(terminal, Behaviour.NEVER_ANSWER);
+            ApiResponse r = send("cashier", "POST", "/api/payments", paymentBody(terminal), UUID.randomUUID().toString());
+            waitedFor.add(JSON.readTree(r.body()).path("id").asText());
+        }
+        List<CompletableFuture<HttpResponse<String>>> polls = new ArrayList<>();
+        for (String id : waitedFor) {
+            polls.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/payments/" + id
+                            + "?wait=" + POLL_WAIT.toSeconds() + "s")).header("Authorization", basic("cashier"))
+                            .timeout(POLL_WAIT.plusSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Thread.sleep(2_000); // every poll is in and waiting
+        long answeredEarly = polls.stream().filter(CompletableFuture::isDone).count();
+        Rounds whileWaiting = otherRequests(settled);
+        report("other requests (payment read, channel list), nobody waiting", alone);
+        report("other requests while " + WAITING_DESKS + " long polls wait", whileWaiting);
+        line(WAITING_DESKS + " long polls waiting, " + answeredEarly + " answered before their payment settled");
+        tsv("payments", "other requests p99 while " + WAITING_DESKS + " long polls wait", "same requests, no poll waiting",
+                alone.median(2), whileWaiting.median(2), "-");
+        BACKEND.releaseHeld();
+        for (CompletableFuture<HttpResponse<String>> poll : polls) { // each answers as its wait ends: still pending
+            if (poll.get().statusCode() != 200) {
+                throw new IllegalStateException("a long poll answered " + poll.get().statusCode());
+            }
+        }
+    }
+
+    private Rounds otherRequests(String paymentId) {
+        Rounds rounds = new Rounds();
+        for (int round = 0; round < ROUNDS; round++) {
+            long[] times = new long[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                long t0 = System.nanoTime();
+                ApiResponse r = i % 2 == 0 ? send("cashier", "GET", "/api/payments/" + paymentId, null, null)
+                        : send("ops", "GET", "/api/channels", null, null);
+                times[i] = (System.nanoTime() - t0) / 1_000;
+                if (r.status() != 200) {
+                    throw new IllegalStateException("expected 200, got " + r.status() + " " + r.body());
+                }
+            }
+            rounds.add(times);
+        }
+        return rounds;
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Rounds refusals(String user) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
             refuse(user);
         }
-        long[] times = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            times[i] = refuse(user);
+        Rounds rounds = new Rounds();
+        for (int round = 0; round < ROUNDS; round++) {
+            long[] times = new long[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                times[i] = refuse(user);
+            }
+            rounds.add(times);
         }
-        return times;
+        return rounds;
+    }
+
+    /** Per round: median, p90, p99, max (µs); the figure reported is each one's median over the rounds. */
+    private static final class Rounds {
+        private final List<double[]> figures = new ArrayList<>();
+
+        void add(long[] micros) {
+            long[] sorted = micros.clone();
+            Arrays.sort(sorted);
+            figures.add(new double[] {pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1]});
+        }
+
+        void add(double... values) {
+            figures.add(values);
+        }
+
+        double median(int figure) {
+            double[] v = figures.stream().mapToDouble(f -> f[figure]).sorted().toArray();
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
     }
 
     private long refuse(String user) throws Exception {
@@ -170,11 +297,17 @@ class PaymentLatencyBenchmark {
         return "{\"terminalId\":\"" + terminal + "\",\"amountMinor\":4250,\"reference\":\"BENCH-1\"}";
     }
 
-    private static void report(String what, long[] micros) {
-        long[] sorted = micros.clone();
-        Arrays.sort(sorted);
+    private static void report(String what, Rounds r) {
         line(String.format(Locale.ROOT, "%-58s median %7.2f  p90 %7.2f  p99 %7.2f  max %7.2f", what,
-                pct(sorted, 50) / 1e3, pct(sorted, 90) / 1e3, pct(sorted, 99) / 1e3, sorted[sorted.length - 1] / 1e3));
+                r.median(0) / 1e3, r.median(1) / 1e3, r.median(2) / 1e3, r.median(3) / 1e3));
+    }
+
+    /** Times in µs, written in ms. */
+    private static void tsv(String section, String metric, String referenceName, double reference, double ours,
+                            String target) {
+        TSV.add(String.join("\t", section, metric, referenceName == null ? "-" : referenceName,
+                referenceName == null ? "-" : String.format(Locale.ROOT, "%.2f", reference / 1e3),
+                String.format(Locale.ROOT, "%.2f", ours / 1e3), "ms", "lower", target));
     }
 
     private static double pct(long[] values, int percentile) {

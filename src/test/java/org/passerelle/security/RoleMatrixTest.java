@@ -132,6 +132,10 @@ class RoleMatrixTest {
                         .after(a -> ok(a.as(OPS).post("/api/incident/restore", ALL_CHANNELS))),
                 row("POST", "/api/incident/restore", "/api/incident/restore", ALL_CHANNELS, OPS_ONLY)
                         .before(a -> ok(a.as(OPS).post("/api/incident/isolate", reason("matrix setup")))),
+                row("GET", "/api/incident/reopenings", "/api/incident/reopenings", null, OPS_ONLY),
+                // four-eyes is off in this context: no request exists, so the right role reaches a 409
+                row("POST", "/api/incident/reopenings/{id}/approve", "/api/incident/reopenings/999999/approve",
+                        reason("role matrix"), OPS_ONLY).answering(409),
                 row("GET", "/api/audit", "/api/audit?channel=sms&page=0&size=5", null, READERS),
                 // outside /api: probes, metrics and the API description
                 publicRow("GET", "/actuator/health/liveness"),

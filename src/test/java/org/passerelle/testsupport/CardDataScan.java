@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@link CarelessCard}): the PAN (its digits with anything but letters and digits between them), the track
  * data, the expiry in its forms, the CVV, and the field names of sensitive card data. Short values (expiry,
  * CVV) count only as whole tokens, so a UUID, an amount or a timestamp does not set them off; in log lines
- * the timestamp and process id of the line's prefix are left out for that reason. A masked PAN (first 6,
+ * the timestamp and process id of the line's prefix, and ids (UUIDs) anywhere, are left out for that reason. A masked PAN (first 6,
  * last 4) is not card data.
  */
 public final class CardDataScan {
@@ -28,6 +28,8 @@ public final class CardDataScan {
             + "|\"" + CarelessCard.CVV + "\"");
     private static final Pattern FIELD_NAMES = Pattern.compile("(?i)SensitiveCardData|TrackValue|TrackData|ExpiryDate|CardSecurityCode"
             + "|cvc=|\"cvv\"|track2|AdditionalResponse");
+    /** Ids (UUIDs) are random hex: a group of theirs such as {@code -2812-} reads like the expiry. */
+    private static final Pattern UUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern LOG_PREFIX = Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+(Z|[+-]\\d\\d:\\d\\d)?\\s+[A-Z]+\\s+\\d+\\s+---");
 
     private CardDataScan() {
@@ -47,8 +49,9 @@ public final class CardDataScan {
         find(found, where, "PAN", PAN_ANY_SEPARATORS.matcher(value));
         VERBATIM.stream().filter(value::contains).forEach(v -> found.add(where + ": track data"));
         if (shortValues) {
-            find(found, where, "expiry", EXPIRY.matcher(value));
-            find(found, where, "CVV", CVV.matcher(value));
+            String withoutIds = UUID.matcher(value).replaceAll("<uuid>");
+            find(found, where, "expiry", EXPIRY.matcher(withoutIds));
+            find(found, where, "CVV", CVV.matcher(withoutIds));
         }
         find(found, where, "sensitive card field", FIELD_NAMES.matcher(value));
         return found;
@@ -63,8 +66,9 @@ public final class CardDataScan {
             String where = "log line " + (i + 1);
             find(found, where, "PAN", PAN_ANY_SEPARATORS.matcher(line));
             VERBATIM.stream().filter(line::contains).forEach(v -> found.add(where + ": track data"));
-            find(found, where, "expiry", EXPIRY.matcher(line));
-            find(found, where, "CVV", CVV_IN_LOGS.matcher(line));
+            String withoutIds = UUID.matcher(line).replaceAll("<uuid>");
+            find(found, where, "expiry", EXPIRY.matcher(withoutIds));
+            find(found, where, "CVV", CVV_IN_LOGS.matcher(withoutIds));
             find(found, where, "sensitive card field", FIELD_NAMES.matcher(line));
         }
         return found;

@@ -22,14 +22,16 @@ class CardDataScanTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"411111******1111", "3f9c2a7e-7370-4b1e-9d2c-12a8b0c4e737", "2026-04-12T12:28:33.737Z", "FAC-2026-004211",
-            "POI-1228x", "refund of 7370 asked", "2026-12-28T10:00:00Z"})
+            "POI-1228x", "refund of 7370 asked", "2026-12-28T10:00:00Z",
+            "9b1d4c07-2812-4e5a-8c3f-0a1b2c3d4e5f", "5e0c9d8a-1228-4b7c-a1d2-737a0b1c2d3e"})
     void whatPasserelleStoresIsNotCardData(String stored) {
         assertThat(CardDataScan.inValue("cell", stored)).as(stored).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-04-12T12:28:33.737+02:00  INFO 2812 --- [main] o.p.X : Started in 2.737 seconds",
-            "2026-04-12T12:28:33.123+02:00  WARN 1228 --- [main] o.p.X : Payment 3f9c2a7e flagged for a human"})
+            "2026-04-12T12:28:33.123+02:00  WARN 1228 --- [main] o.p.X : Payment 3f9c2a7e flagged for a human",
+            "2026-04-12T12:28:33.123+02:00  INFO 77 --- [main] o.p.X : Payment 9b1d4c07-2812-4e5a-8c3f-0a1b2c3d4e5f approved"})
     void aLogLinePrefixOrATimingIsNotCardData(String line) {
         assertThat(CardDataScan.inLog(line)).as(line).isEmpty();
     }

@@ -2,7 +2,7 @@ package org.passerelle.scheduling.hl7;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Builds original-mode ACKs: the MSH answers the sender (sending and receiving application and
@@ -70,7 +70,10 @@ final class Acknowledgement {
     }
 
     private static String newControlId() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 20); // MSH-10 is ST(20) in v2.5
+        // MSH-10 is ST(20) in v2.5: 80 random bits as hex. Not a secret, only unique: no SecureRandom, whose
+        // lock every connection would queue on
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("%016x%04x", random.nextLong(), random.nextInt(0x10000));
     }
 
     /** HL7 escape sequences for the delimiters; line breaks become spaces. */

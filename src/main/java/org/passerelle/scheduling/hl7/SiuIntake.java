@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ul>
  *   <li>AA only once the appointment change and the message's control id are committed together;
- *   <li>a message already applied (same MSH-4 and MSH-10) gets the first answer again, unapplied;
+ *   <li>a message already applied (same MSH-4 and MSH-10) gets the first answer again, unapplied (found when
+ *       recording its control id fails, so a new message costs no look-up);
  *   <li>AE for content Passerelle cannot use (ids, start, site), AR for what is not an SIU message Passerelle
  *       handles, and while ops keep the {@code scheduling} channel suspended (the sender resends later).
  * </ul>
@@ -44,15 +45,17 @@ public class SiuIntake {
     private final TransactionTemplate tx;
     private final ReminderProperties reminders;
     private final Clock clock;
+    private final Hl7Metrics metrics;
 
     public SiuIntake(SiuReader reader, AppointmentIntake intake, Hl7MessageLog applied, TransactionTemplate tx,
-                     ReminderProperties reminders, Clock clock) {
+                     ReminderProperties reminders, Clock clock, Hl7Metrics metrics) {
         this.reader = reader;
         this.intake = intake;
         this.applied = applied;
         this.tx = tx;
         this.reminders = reminders;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What the ACK says, and what the log says about it. */
@@ -104,6 +107,7 @@ public class SiuIntake {
                     null, false);
         }
         logOutcome(header, answer);
+        metrics.answered(answer.code());
         return Acknowledgement.build(header, answer.code(), answer.text(), answer.error(), answer.location(),
                 ZonedDateTime.now(clock).withZoneSameInstant(reminders.zone()));
     }
@@ -125,16 +129,26 @@ public class SiuIntake {
                     "message control id (MSH-10) longer than 100 characters");
         }
         String facility = facilityKey(h.sendingFacility());
-        Optional<Hl7MessageLog.Applied> earlier = applied.find(facility, h.controlId());
-        if (earlier.isPresent()) {
-            return new Answer(earlier.get().ackCode(), earlier.get().ackText(), null, null, true);
+        try {
+            return apply(message, event, facility, h.controlId());
+        } catch (Hl7Rejection refused) {
+            // a resend of a message accepted earlier gets its first answer, even if it would be refused now
+            // (channel suspended since, site removed): looked up only on this path, a new message costs no query
+            return replay(facility, h.controlId()).orElseThrow(() -> refused);
         }
+    }
+
+    /**
+     * Applies a message not seen before. The control id is recorded last, in the same transaction: a resend
+     * fails there with a duplicate key, everything it did is rolled back and it gets the first answer again.
+     */
+    private Answer apply(String message, SiuEvent event, String facility, String controlId) {
         try {
             intake.requireOpen(); // suspended: not even read; the sender keeps it and resends
             SiuAppointment appointment = reader.read(message, event);
             String outcome = tx.execute(status -> {
                 String text = applyToStore(appointment);
-                applied.record(facility, h.controlId(), clock.instant(), AckCode.AA, text);
+                applied.record(facility, controlId, clock.instant(), AckCode.AA, text);
                 return text;
             });
             return Answer.accepted(outcome); // committed
@@ -150,18 +164,20 @@ public class SiuIntake {
                         "appointment id must be " + AppointmentId.RULE);
             }
             throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, null, "invalid " + e.field());
-        } catch (DuplicateKeyException raced) {
-            // the same message, applied concurrently on another connection, committed first: ours rolled back
-            return applied.find(facility, h.controlId())
-                    .map(a -> new Answer(a.ackCode(), a.ackText(), null, null, true))
-                    .orElseThrow(() -> raced);
+        } catch (DuplicateKeyException resent) {
+            // applied before (a resend), or concurrently on another connection and committed first: ours rolled back
+            return replay(facility, controlId).orElseThrow(() -> resent);
         }
+    }
+
+    private Optional<Answer> replay(String facility, String controlId) {
+        return applied.find(facility, controlId).map(a -> new Answer(a.ackCode(), a.ackText(), null, null, true));
     }
 
     private String applyToStore(SiuAppointment a) {
         return switch (a.event().action()) {
             case BOOK -> {
-                AppointmentIntake.Result result = intake.upsert(new AppointmentCommand(a.appointmentId(),
+                AppointmentIntake.Result result = intake.upsertWithoutView(new AppointmentCommand(a.appointmentId(),
                         AppointmentCommand.IntakeSource.HL7, a.phone(), a.start(), a.siteCode(), true));
                 yield "appointment " + result.outcome().name().toLowerCase(Locale.ROOT);
             }

@@ -397,6 +397,26 @@ class Hl7IntakeTest {
     }
 
     @Test
+    void aResendOfAnAcceptedMessageGetsItsFirstAaEvenWhileSchedulingIsSuspended() {
+        Api api = Api.onPort(httpPort);
+        String id = newId("RDV");
+        String control = newId("C");
+        Ack first = book("S12", control, id, inDays(5, 10));
+        assertThat(first.code()).isEqualTo("AA");
+        assertThat(api.as(OPS).post("/api/channels/scheduling/suspend", "{\"reason\":\"HL7 test\"}").status()).isEqualTo(200);
+        try {
+            // the sender lost our first AA and resends: it was applied, it must not be told to resend later
+            Ack again = book("S12", control, id, inDays(5, 10));
+
+            assertThat(again.code()).isEqualTo("AA");
+            assertThat(again.field("MSA", 3)).isEqualTo(first.field("MSA", 3));
+        } finally {
+            assertThat(api.as(OPS).post("/api/channels/scheduling/resume", "{\"reason\":\"HL7 test over\"}").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void twoFramesInOneWriteGetTwoAcks() {
         String firstId = newId("RDV");
         String secondId = newId("RDV");
