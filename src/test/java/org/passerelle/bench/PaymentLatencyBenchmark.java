@@ -1,7 +1,10 @@
 package org.passerelle.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,20 +65,30 @@ class PaymentLatencyBenchmark {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("passerelle.payments.backend.url", BACKEND::url);
-        // the test users (bcrypt cost 4) plus one with the production cost 10, to show what HTTP Basic costs
-        registry.add("passerelle.security.users[0].username", () -> "cashier");
-        registry.add("passerelle.security.users[0].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("cashier"));
-        registry.add("passerelle.security.users[0].roles", () -> "CASHIER");
-        registry.add("passerelle.security.users[1].username", () -> "ops");
-        registry.add("passerelle.security.users[1].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("ops"));
-        registry.add("passerelle.security.users[1].roles", () -> "OPS");
-        registry.add("passerelle.security.users[2].username", () -> "cashier10");
-        registry.add("passerelle.security.users[2].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(10).encode("cashier10"));
-        registry.add("passerelle.security.users[2].roles", () -> "CASHIER");
-        // application-test.yml lists four users: the fourth must be replaced whole too, or its roles stay unbound
-        registry.add("passerelle.security.users[3].username", () -> "auditor");
-        registry.add("passerelle.security.users[3].password", () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("auditor"));
-        registry.add("passerelle.security.users[3].roles", () -> "AUDITOR");
+        // the test users (bcrypt cost 4) plus one with the production cost 10, to show what HTTP Basic costs.
+        // A list given here replaces application-test.yml's whole, so its users are read from it and given again.
+        JsonNode users = testUsers();
+        for (int i = 0; i < users.size(); i++) {
+            JsonNode user = users.get(i);
+            String prefix = "passerelle.security.users[" + i + "].";
+            registry.add(prefix + "username", () -> user.path("username").asText());
+            registry.add(prefix + "password", () -> user.path("password").asText());
+            List<String> roles = new ArrayList<>();
+            user.path("roles").forEach(r -> roles.add(r.asText()));
+            registry.add(prefix + "roles", () -> String.join(",", roles));
+        }
+        String prefix = "passerelle.security.users[" + users.size() + "].";
+        registry.add(prefix + "username", () -> "cashier10");
+        registry.add(prefix + "password", () -> "{bcrypt}" + new BCryptPasswordEncoder(10).encode("cashier10"));
+        registry.add(prefix + "roles", () -> "CASHIER");
+    }
+
+    private static JsonNode testUsers() {
+        try (var in = PaymentLatencyBenchmark.class.getResourceAsStream("/application-test.yml")) {
+            return new YAMLMapper().readTree(in).path("passerelle").path("security").path("users");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @LocalServerPort
