@@ -40,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "passerelle.cashier.terminals[5].id=CASH-REFUND", "passerelle.cashier.terminals[5].label=Caisse 5",
         "passerelle.cashier.terminals[6].id=CASH-DOUBLE", "passerelle.cashier.terminals[6].label=Caisse 6",
         "passerelle.cashier.terminals[7].id=CASH-SUSPEND", "passerelle.cashier.terminals[7].label=Caisse 7",
-        "passerelle.cashier.terminals[8].id=CASH-INPUT", "passerelle.cashier.terminals[8].label=Caisse 8"})
+        "passerelle.cashier.terminals[8].id=CASH-INPUT", "passerelle.cashier.terminals[8].label=Caisse 8",
+        "passerelle.cashier.terminals[9].id=CASH-EN", "passerelle.cashier.terminals[9].label=Desk 9"})
 @ActiveProfiles("test")
 class CashierScreenTest {
 
@@ -156,6 +157,17 @@ class CashierScreenTest {
             Api.ok(Api.onPort(port).as(Role.OPS).post("/api/channels/payments/resume", "{\"reason\":\"all clear\"}"));
             page.awaitAvailability(true);
             assertThat(page.startEnabled()).isTrue();
+
+            // the breaker refuses calls: the same warning, with its own reason
+            Api.ok(Api.onPort(port).as(Role.OPS).post("/api/channels/payments/breaker",
+                    "{\"action\":\"FORCE_OPEN\",\"reason\":\"terminal provider maintenance\"}"));
+            page.awaitAvailability(false);
+            assertThat(page.availability()).isEqualTo(UNAVAILABLE);
+            assertThat(browser.text("availability-detail")).startsWith("Le service des terminaux de paiement ne répond plus");
+            assertThat(page.startEnabled()).isFalse();
+            Api.ok(Api.onPort(port).as(Role.OPS).post("/api/channels/payments/breaker",
+                    "{\"action\":\"RESET\",\"reason\":\"maintenance over\"}"));
+            page.awaitAvailability(true);
             assertThat(BACKEND.count("Payment", "CASH-SUSPEND")).isZero();
         }
     }
@@ -227,6 +239,19 @@ class CashierScreenTest {
             assertThat(ids).isEqualTo(id + "," + id);
         }
         assertThat(BACKEND.count("Payment", "CASH-DOUBLE")).isEqualTo(1);
+    }
+
+    @Test
+    void theScreenSpeaksEnglishWhenAskedTo() {
+        BACKEND.on("CASH-EN", Behaviour.APPROVE);
+        try (Browser browser = Browser.open(port, "en-GB")) {
+            CashierPage page = CashierPage.open(browser);
+            assertThat(page.availability()).isEqualTo("Card payments available.");
+            assertThat(browser.text("start")).isEqualTo("Start the payment");
+            page.fill("CASH-EN", "7.5", "FAC-2026-0052").start().awaitState("Approved");
+            assertThat(page.message()).isEqualTo("Payment approved.");
+            assertThat(browser.text("payment-amount")).isEqualTo("7.50 €");
+        }
     }
 
     @Test
