@@ -90,20 +90,21 @@
     updateStart();
   }
 
-  // long poll: the server answers as soon as the state differs from the one shown, or after 20 s with the same
+  // while the payment is pending, its state is read every second: each step shows (card prompt, in doubt, outcome)
   async function watch(id) {
     if (watching === id) { return; }
     watching = id;
     while (watching === id) {
-      const known = current && current.id === id ? "&known=" + current.state : "";
-      const r = await call("GET", "/cashier/payments/" + encodeURIComponent(id) + "?wait=20" + known);
+      await new Promise(function (resolve) { setTimeout(resolve, 1000); });
+      if (watching !== id) { return; }
+      const r = await call("GET", "/cashier/payments/" + encodeURIComponent(id));
       if (watching !== id) { return; }
       if (r.ok) {
+        problem($("action-error"), null);
         render(r.data);
         if (!r.data.pending) { watching = null; return; }
       } else {
         problem($("action-error"), r.data && r.data.error);
-        await new Promise(function (resolve) { setTimeout(resolve, 2000); });
       }
     }
   }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
@@ -28,14 +26,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * page makes. A payment goes through {@link PaymentIntake} like one from the API, under an Idempotency-Key that the
  * session holds, not the page: a double click, a second tab or a reload sends the same key and gets the same
  * payment back; the key changes only when the cashier asks for a new payment after an outcome. A reload while a
- * payment runs shows that payment again.
+ * payment runs shows that payment again. The page polls the payment every second while it is pending (each step shows,
+ * {@code IN_PROGRESS} and {@code UNKNOWN} included; a few dozen desks make a few dozen light reads a second).
  */
 @Controller
 class CashierScreen {
 
     static final String CURRENT = "passerelle.cashier.current";
     static final String ATTEMPT_KEY = "passerelle.cashier.attempt-key";
-    private static final Duration MAX_WAIT = Duration.ofSeconds(25);
 
     record Start(String terminalId, String amount, String reference) {
         /** Never print the reference: it identifies a patient's account. */
@@ -129,14 +127,12 @@ class CashierScreen {
         }
     }
 
-    /** The payment; with {@code known} (the state the page shows), waits up to {@code wait} seconds for another. */
+    /** The payment as it stands; the page asks every second while it is pending. */
     @GetMapping("/cashier/payments/{id}")
     @ResponseBody
-    ResponseEntity<Object> payment(@PathVariable String id, @RequestParam(defaultValue = "0") int wait,
-                                   @RequestParam(required = false) PaymentState known, Locale locale) {
+    ResponseEntity<Object> payment(@PathVariable String id, Locale locale) {
         try {
-            Duration d = Duration.ofSeconds(Math.max(0, Math.min(wait, MAX_WAIT.toSeconds())));
-            return ResponseEntity.ok(json(known == null ? queries.view(id) : queries.awaitChange(id, known, d), locale));
+            return ResponseEntity.ok(json(queries.view(id), locale));
         } catch (ClientProblem problem) {
             return refused(problem, "read", locale);
         }

@@ -27,20 +27,11 @@ class PaymentQueries {
 
     /** Waits until the payment leaves RECEIVED / IN_PROGRESS / UNKNOWN, or until {@code wait} is over. */
     public PaymentView await(String id, Duration wait) {
-        return await(id, wait, PaymentState::isPending);
-    }
-
-    /** Waits until the payment is in another state than {@code known} (the cashier screen shows every step). */
-    PaymentView awaitChange(String id, PaymentState known, Duration wait) {
-        return await(id, wait, state -> state == known);
-    }
-
-    private PaymentView await(String id, Duration wait, java.util.function.Predicate<PaymentState> keepWaiting) {
         long deadline = System.nanoTime() + wait.toNanos();
         long seen = signals.version();
         Payment p = journal.find(id).orElseThrow(() -> new PaymentProblems.NotFound("payment"));
         try {
-            while (keepWaiting.test(p.state())) {
+            while (p.state().isPending()) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     break;
