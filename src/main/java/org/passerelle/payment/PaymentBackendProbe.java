@@ -30,6 +30,11 @@ public class PaymentBackendProbe {
         this.properties = properties;
     }
 
+    /** What the last probe sent found (null before the first, or with no probe): the cashier screen shows it. */
+    Outcome lastOutcome() {
+        return last;
+    }
+
     /** True when a probe is configured (an interval and a terminal to name). */
     public boolean due() {
         return properties.probeEnabled();

@@ -6,7 +6,9 @@
  * API key added by the client ({@code PaymentConfiguration}), the worker of {@code routes/payment-jobs.yaml} that
  * sends a payment once and gives payments at the terminal {@code shutdown-grace} on shutdown, settlement, recovery
  * of unknown outcomes by TransactionStatus (never by resending; inquiries on the {@code paymentInquiries} pool),
- * cancel by AbortRequest, refunds by ReversalRequest, the end-of-day reconciliation and the DiagnosisRequest probe.
+ * cancel by AbortRequest, refunds by ReversalRequest, the end-of-day reconciliation, the DiagnosisRequest probe, and
+ * the cashier screen ({@code /cashier}: {@code CashierScreen}, a client of the same services under a session-held
+ * Idempotency-Key).
  * Offers {@code PaymentWorker}, {@code PaymentRecovery} and {@code PaymentBackendProbe}, public only because routes
  * call them by name, and {@code PaymentFigures} (read-only counts, to the ops console); no other types to other
  * packages. Depends on {@code payment.nexo}, {@code channel} (the
