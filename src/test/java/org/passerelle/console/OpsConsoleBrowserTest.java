@@ -76,11 +76,14 @@ class OpsConsoleBrowserTest {
             assertThat(Api.onPort(port).as(Role.OPS).get("/api/channels/sms").json().path("state").asText()).isEqualTo("SUSPENDED");
 
             browser.driver().findElement(By.linkText("Journal d'audit")).click();
-            WebElement newest = browser.driver().findElement(By.cssSelector("#audit-table tbody tr"));
+            WebElement newest = browser.until(d -> d.findElement(By.cssSelector("#audit-table tbody tr")));
             assertThat(newest.getText()).contains("ops", "Suspension", "SMS (rappels)", "ACTIVE → SUSPENDED", "maintenance SMSC opérateur");
             new org.openqa.selenium.support.ui.Select(browser.byId("f-action")).selectByValue("SUSPEND");
             browser.byId("f-actor").sendKeys("ops");
             browser.byId("audit-filter").click();
+            // the filter is a GET form: wait for the filtered page, not the one being left
+            browser.until(d -> d.getCurrentUrl().contains("action=SUSPEND")
+                    && !d.findElements(By.cssSelector("#audit-table tbody tr")).isEmpty());
             assertThat(browser.driver().findElements(By.cssSelector("#audit-table tbody tr")))
                     .isNotEmpty()
                     .allSatisfy(row -> assertThat(row.getText()).contains("Suspension"));
