@@ -54,7 +54,7 @@ class DatabaseOutageTest {
                     "--passerelle.sms.smsc.port=" + smsc.port(),
                     "--passerelle.sms.smsc.password=" + TestSmsc.DEFAULT_PASSWORD,
                     "--passerelle.reminders.send-from=00:00", "--passerelle.reminders.send-until=23:59:59",
-                    "--passerelle.sms.poll-interval=100ms", "--passerelle.sms.claim-lease=30s",
+                    "--passerelle.sms.poll-interval=100ms", "--passerelle.sms.batch-size=20", "--passerelle.sms.claim-lease=30s",
                     "--passerelle.sms.housekeeping-interval=1s",
                     "--passerelle.sms.retry-initial-delay=200ms", "--passerelle.sms.retry-max-delay=2s"));
             try (PasserelleProcess p = PasserelleProcess.start("db-outage", args)) {

@@ -84,7 +84,7 @@ class ReplicaProcessesTest {
                 "--passerelle.sms.smsc.port=" + smsc.port(), "--passerelle.sms.smsc.password=" + TestSmsc.DEFAULT_PASSWORD,
                 "--passerelle.reminders.send-from=00:00", "--passerelle.reminders.send-until=23:59:59",
                 "--passerelle.sms.poll-interval=100ms", "--passerelle.sms.batch-size=5",
-                "--passerelle.sms.claim-lease=20s", "--passerelle.sms.housekeeping-interval=1s",
+                "--passerelle.sms.claim-lease=25s", "--passerelle.sms.housekeeping-interval=1s",
                 "--passerelle.payments.backend.url=" + backend.url(),
                 "--passerelle.payments.backend.read-timeout=10s", "--passerelle.payments.backend.status-timeout=5s",
                 "--passerelle.payments.shutdown-grace=10s", "--passerelle.payments.recovery.not-found-after=30s",
