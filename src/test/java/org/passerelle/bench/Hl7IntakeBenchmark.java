@@ -62,7 +62,7 @@ class Hl7IntakeBenchmark {
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase(Locale.ROOT);
     private static final StringBuilder REPORT = new StringBuilder();
-    private static final List<String> TSV = new ArrayList<>();
+    private static final BenchResults RESULTS = new BenchResults(Hl7IntakeBenchmark.class);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -75,10 +75,8 @@ class Hl7IntakeBenchmark {
     @AfterAll
     static void write() throws IOException {
         Path text = Path.of("target", "benchmarks", "hl7.txt");
-        Path tsv = Path.of("target", "benchmarks", "results", "Hl7IntakeBenchmark.tsv");
-        Files.createDirectories(tsv.getParent());
+        Files.createDirectories(text.getParent());
         Files.writeString(text, REPORT.toString());
-        Files.write(tsv, TSV);
     }
 
     /** What one measurement of one server gave. */
@@ -229,9 +227,8 @@ class Hl7IntakeBenchmark {
 
     private static void tsv(String section, String metric, String referenceName, double reference, double ours,
                             String unit, String better, String target) {
-        TSV.add(String.join("\t", section, metric, referenceName == null ? "-" : referenceName,
-                referenceName == null ? "-" : String.format(Locale.ROOT, "%.0f", reference),
-                String.format(Locale.ROOT, "%.0f", ours), unit, better, target));
+        RESULTS.figure(section, metric, referenceName == null ? "-" : referenceName, referenceName == null ? null : reference,
+                ours, unit, better, target);
     }
 
     private static void line(String text) {

@@ -57,7 +57,7 @@ class PaymentLatencyBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 300);
     private static final int WAITING_DESKS = 500;
     private static final Duration POLL_WAIT = Duration.ofSeconds(20);
-    private static final List<String> TSV = new ArrayList<>();
+    private static final BenchResults RESULTS = new BenchResults(PaymentLatencyBenchmark.class);
     private static final FakeTerminalBackend BACKEND = FakeTerminalBackend.started();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final StringBuilder REPORT = new StringBuilder();
@@ -99,10 +99,8 @@ class PaymentLatencyBenchmark {
     @AfterAll
     static void write() throws IOException {
         Path out = Path.of("target", "benchmarks", "payments.txt");
-        Path tsv = Path.of("target", "benchmarks", "results", "PaymentLatencyBenchmark.tsv");
-        Files.createDirectories(tsv.getParent());
+        Files.createDirectories(out.getParent());
         Files.writeString(out, REPORT.toString());
-        Files.write(tsv, TSV);
         BACKEND.close();
     }
 
@@ -318,9 +316,8 @@ class PaymentLatencyBenchmark {
     /** Times in µs, written in ms. */
     private static void tsv(String section, String metric, String referenceName, double reference, double ours,
                             String target) {
-        TSV.add(String.join("\t", section, metric, referenceName == null ? "-" : referenceName,
-                referenceName == null ? "-" : String.format(Locale.ROOT, "%.2f", reference / 1e3),
-                String.format(Locale.ROOT, "%.2f", ours / 1e3), "ms", "lower", target));
+        RESULTS.figure(section, metric, referenceName == null ? "-" : referenceName,
+                referenceName == null ? null : reference / 1e3, ours / 1e3, "ms", "lower", target);
     }
 
     private static double pct(long[] values, int percentile) {
