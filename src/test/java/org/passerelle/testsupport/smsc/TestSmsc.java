@@ -96,7 +96,8 @@ import org.slf4j.LoggerFactory;
  * An accepted submit that asks for a receipt (registered_delivery bit 0x01) gets, after
  * {@link #receiptDelay(Duration)} (50 ms by default), a receipt deliver_sm (esm_class 0x04) on a
  * bound RX/TRX session, chosen round-robin. {@link #sendMo} sends mobile-originated messages the
- * same way. With no receiver bound, deliver_sm are queued and sent when one binds; one the ESME
+ * same way. With no receiver bound (or while {@link #holdDeliveries(boolean) held}), deliver_sm are queued and sent
+ * when one binds; one the ESME
  * does not acknowledge with deliver_sm_resp status 0 (or does not answer within 5 s) is sent again
  * after 500 ms, up to 10 attempts.
  *
@@ -154,6 +155,7 @@ public final class TestSmsc implements AutoCloseable {
     private volatile String password = DEFAULT_PASSWORD;
     private volatile int bindRefusalStatus;
     private volatile Duration receiptDelay = Duration.ofMillis(50);
+    private volatile boolean deliveriesHeld;
     private volatile Duration responseDelay = Duration.ZERO;
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicInteger maxOutstanding = new AtomicInteger();
@@ -458,6 +460,19 @@ public final class TestSmsc implements AutoCloseable {
     }
 
     /**
+     * While held, receipts and MO that fall due are queued as if no receiver were bound; releasing sends what
+     * is queued to a bound receiver. Lets a test crash or restart the SMSC with a receipt certainly undelivered,
+     * whatever the machine's load.
+     */
+    public TestSmsc holdDeliveries(boolean held) {
+        this.deliveriesHeld = held;
+        if (!held) {
+            scheduleFlush();
+        }
+        return this;
+    }
+
+    /**
      * The final state reported in receipts for messages to this destination address (as it
      * appears in the submit's destination_addr): DELIVRD (default), UNDELIV, EXPIRED, REJECTD,
      * DELETED, UNKNOWN, ACCEPTD. err is "000".
@@ -758,13 +773,13 @@ public final class TestSmsc implements AutoCloseable {
     }
 
     private void dispatch(Outbound outbound) {
-        SmppServerSession session = running ? nextReceiver() : null;
+        SmppServerSession session = running && !deliveriesHeld ? nextReceiver() : null;
         if (session == null) {
             synchronized (pending) {
                 pending.addLast(outbound);
             }
             // a receiver may have bound between the check and the queueing
-            if (running && nextReceiver() != null) {
+            if (running && !deliveriesHeld && nextReceiver() != null) {
                 scheduleFlush();
             }
             return;
@@ -781,7 +796,7 @@ public final class TestSmsc implements AutoCloseable {
     }
 
     private void flushPending() {
-        if (!running || nextReceiver() == null) {
+        if (!running || deliveriesHeld || nextReceiver() == null) {
             return;
         }
         List<Outbound> drained;
