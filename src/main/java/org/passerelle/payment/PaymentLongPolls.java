@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -91,11 +90,15 @@ class PaymentLongPolls {
         recheck.shutdownNow();
     }
 
-    /** One waiting desk. */
+    /**
+     * One waiting desk. Its answer may be given by the signal, the recheck tick or the end of the wait, on three
+     * threads at once; {@link DeferredResult#setResult} takes the first and refuses the others, so each answer is
+     * read first and then offered. (A flag set before the read once let the wait's end find the answer "being
+     * given" and give none: Spring then answered 503.)
+     */
     private final class Poll {
         final String id;
         final DeferredResult<PaymentView> result;
-        private final AtomicBoolean answered = new AtomicBoolean();
         private volatile AutoCloseable watch;
 
         Poll(String id, DeferredResult<PaymentView> result) {
@@ -114,7 +117,7 @@ class PaymentLongPolls {
 
         /** Answers if the payment is no longer pending. */
         void check() {
-            if (answered.get()) {
+            if (result.isSetOrExpired()) {
                 return;
             }
             journal.find(id).filter(p -> !p.state().isPending()).ifPresent(this::answer);
@@ -124,19 +127,19 @@ class PaymentLongPolls {
             try {
                 journal.find(id).ifPresent(this::answer);
             } catch (RuntimeException e) {
-                if (answered.compareAndSet(false, true)) {
-                    result.setErrorResult(e);
-                }
+                result.setErrorResult(e);
             }
         }
 
         private void answer(Payment p) {
-            if (answered.compareAndSet(false, true)) {
-                try {
-                    result.setResult(queries.view(p));
-                } catch (RuntimeException e) {
-                    result.setErrorResult(e);
-                }
+            PaymentView view;
+            try {
+                view = queries.view(p);
+            } catch (RuntimeException e) {
+                result.setErrorResult(e);
+                return;
+            }
+            if (result.setResult(view)) {
                 forget();
             }
         }

@@ -50,7 +50,7 @@ class SecurityConfiguration {
                 .requestMatchers("/cashier", "/cashier/**").hasRole(CASHIER)
                 .anyRequest().authenticated())
             .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/home", false).failureUrl("/login?error"))
-            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             // a new session id at login (no fixation); one session per browser, kept on the server
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                     .sessionFixation(f -> f.changeSessionId()))

@@ -77,7 +77,7 @@ class PaymentLongPollTest {
             List<CompletableFuture<ApiResponse>> polls = new ArrayList<>();
             for (String id : ids) {
                 polls.add(CompletableFuture.supplyAsync(
-                        () -> api.as(CASHIER).get("/api/payments/" + id + "?wait=25s"), desks));
+                        () -> api.as(CASHIER).get("/api/payments/" + id + "?wait=60s"), desks));
             }
             Awaitility.await().atMost(20, TimeUnit.SECONDS).until(() -> waitingPolls() >= DESKS);
 
@@ -93,9 +93,11 @@ class PaymentLongPollTest {
             }
             assertThat(polls).noneMatch(CompletableFuture::isDone);
 
-            BACKEND.releaseHeld(); // the worker moves on and approves the 500, one after the other
+            // the worker moves on and approves the 500, one after the other (over 25 s on a loaded CI machine once:
+            // the polls wait as long as the API allows)
+            BACKEND.releaseHeld();
             for (int i = 0; i < DESKS; i++) {
-                ApiResponse answer = polls.get(i).get(25, TimeUnit.SECONDS);
+                ApiResponse answer = polls.get(i).get(70, TimeUnit.SECONDS);
                 assertThat(answer.status()).isEqualTo(200);
                 JsonNode view = JSON.readTree(answer.body());
                 assertThat(view.path("id").asText()).isEqualTo(ids.get(i));

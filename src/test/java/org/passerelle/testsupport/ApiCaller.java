@@ -71,7 +71,7 @@ public final class ApiCaller {
     /** Any method, any content type ({@code null}: no Content-Type header), any body ({@code null}: none). */
     public ApiResponse send(String method, String path, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(90)) // longer than the longest long poll the API allows (60 s)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {

@@ -50,9 +50,9 @@ class LoginScreenTest {
     void loggingInGivesANewSessionIdSoAPlantedOneIsWorthless() {
         try (Browser browser = Browser.open(port)) {
             LoginPage login = LoginPage.open(browser);
-            String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            String before = browser.driver().manage().getCookieNamed("PASSERELLE_SESSION").getValue();
             login.submit("ops", "ops");
-            org.openqa.selenium.Cookie after = browser.driver().manage().getCookieNamed("JSESSIONID");
+            org.openqa.selenium.Cookie after = browser.driver().manage().getCookieNamed("PASSERELLE_SESSION");
             assertThat(after.getValue()).isNotEqualTo(before);
             assertThat(after.isHttpOnly()).isTrue();
             assertThat(after.getSameSite()).isEqualTo("Lax");
