@@ -80,7 +80,8 @@ class ChannelBreakers {
     public CircuitBreaker breaker(ChannelId id) {
         CircuitBreaker cb = breakers.get(id);
         if (cb == null) {
-            throw new IllegalTransitionException("Channel " + id + " has no circuit breaker (it calls no outside service)");
+            throw new IllegalTransitionException("Channel " + id + " has no circuit breaker (it calls no outside service)",
+                    "no-breaker", id);
         }
         return cb;
     }

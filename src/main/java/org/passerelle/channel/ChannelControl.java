@@ -60,7 +60,7 @@ public class ChannelControl {
             ChannelRecord current = snap.channel(id);
             if (current.state() == ChannelState.SUSPENDED) {
                 throw new IllegalTransitionException("Channel " + id + " is already suspended (since "
-                        + current.changedAt() + " by " + current.changedBy() + ")");
+                        + current.changedAt() + " by " + current.changedBy() + ")", "already-suspended", id, current.changedBy());
             }
             Long incidentId = current.state() == ChannelState.ISOLATED ? snap.openIncidentId() : null;
             changeState(current, ChannelState.SUSPENDED, AuditAction.SUSPEND, actor, reason, incidentId);
@@ -83,9 +83,10 @@ public class ChannelControl {
             ControlSnapshot snap = lockedSnapshot();
             ChannelRecord current = snap.channel(id);
             switch (current.state()) {
-                case ACTIVE -> throw new IllegalTransitionException("Channel " + id + " is already active");
+                case ACTIVE -> throw new IllegalTransitionException("Channel " + id + " is already active", "already-active", id);
                 case ISOLATED -> throw new IllegalTransitionException("Channel " + id + " is isolated by incident "
-                        + snap.openIncidentId() + "; bring it back with POST /api/incident/restore");
+                        + snap.openIncidentId() + "; bring it back with POST /api/incident/restore", "isolated-use-restore", id,
+                        snap.openIncidentId());
                 case SUSPENDED -> changeState(current, ChannelState.ACTIVE, AuditAction.RESUME, actor, reason, null, approvedBy);
             }
         });
@@ -98,7 +99,8 @@ public class ChannelControl {
             ControlSnapshot snap = lockedSnapshot();
             if (snap.openIncidentId() != null) {
                 throw new IllegalTransitionException("The hospital is already isolated (incident "
-                        + snap.openIncidentId() + "); restore channels with POST /api/incident/restore");
+                        + snap.openIncidentId() + "); restore channels with POST /api/incident/restore", "already-isolated",
+                        snap.openIncidentId());
             }
             long incidentId = store.openIncident(now(), actor, reason);
             for (ChannelRecord c : snap.channels().values()) {
@@ -122,11 +124,13 @@ public class ChannelControl {
             ControlSnapshot snap = lockedSnapshot();
             Long incidentId = snap.openIncidentId();
             if (incidentId == null) {
-                throw new IllegalTransitionException("No incident is open; use POST /api/channels/{id}/resume for a suspended channel");
+                throw new IllegalTransitionException("No incident is open; use POST /api/channels/{id}/resume for a suspended channel",
+                        "no-incident");
             }
             for (ChannelId id : channels) {
                 if (snap.channel(id).state() == ChannelState.ACTIVE) {
-                    throw new IllegalTransitionException("Channel " + id + " is already active; nothing was restored");
+                    throw new IllegalTransitionException("Channel " + id + " is already active; nothing was restored",
+                            "restore-active", id);
                 }
             }
             Set<ChannelId> stillIsolated = EnumSet.noneOf(ChannelId.class);
@@ -152,7 +156,8 @@ public class ChannelControl {
     /** Forces a channel's breaker open or closed, or hands it back to Resilience4j with a clean slate. */
     public ChangeResult breaker(ChannelId id, BreakerCommand command, String actor, String reason) {
         if (!id.hasBreaker()) {
-            throw new IllegalTransitionException("Channel " + id + " has no circuit breaker (it calls no outside service)");
+            throw new IllegalTransitionException("Channel " + id + " has no circuit breaker (it calls no outside service)",
+                    "no-breaker", id);
         }
         tx.executeWithoutResult(s -> {
             ChannelRecord current = lockedSnapshot().channel(id);
@@ -162,7 +167,8 @@ public class ChannelControl {
                 case RESET -> BreakerMode.AUTO;
             };
             if (command != BreakerCommand.RESET && current.breakerMode() == target) {
-                throw new IllegalTransitionException("The " + id + " breaker is already " + target.name().toLowerCase().replace('_', ' '));
+                throw new IllegalTransitionException("The " + id + " breaker is already " + target.name().toLowerCase().replace('_', ' '),
+                        "breaker-already", id);
             }
             long resets = current.breakerResetCount() + (command == BreakerCommand.RESET ? 1 : 0);
             OffsetDateTime at = now();

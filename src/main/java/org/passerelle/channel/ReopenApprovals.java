@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.passerelle.api.ClientProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -76,17 +77,19 @@ public class ReopenApprovals {
     /** Approves a pending request and reopens its channels, the requester as actor and the approver named. */
     public ChannelControl.ChangeResult approve(long requestId, String approver, String reason) {
         ReopenRequest request = requests.find(requestId)
-                .orElseThrow(() -> new IllegalTransitionException("No reopening request " + requestId));
+                .orElseThrow(() -> new IllegalTransitionException("No reopening request " + requestId, "no-request", requestId));
         if (request.status() != ReopenRequest.Status.PENDING) {
             throw new IllegalTransitionException("Reopening request " + requestId + " is already "
-                    + request.status().name().toLowerCase() + (request.decidedBy() == null ? "" : " (by " + request.decidedBy() + ")"));
+                    + request.status().name().toLowerCase() + (request.decidedBy() == null ? "" : " (by " + request.decidedBy() + ")"),
+                    "request-decided", requestId);
         }
         if (request.requestedBy().equals(approver)) {
             throw new IllegalTransitionException("Four-eyes: " + approver + " asked for this reopening and cannot approve it;"
-                    + " another ops user must");
+                    + " another ops user must", "four-eyes-self", approver);
         }
         if (!requests.decide(requestId, ReopenRequest.Status.APPROVED, approver, now(), reason)) {
-            throw new IllegalTransitionException("Reopening request " + requestId + " was decided by someone else meanwhile");
+            throw new IllegalTransitionException("Reopening request " + requestId + " was decided by someone else meanwhile",
+                    "decided-meanwhile", requestId);
         }
         List<ChannelId> channels = request.channels().stream().map(ChannelId::fromId).toList();
         try {
@@ -104,7 +107,7 @@ public class ReopenApprovals {
     /** The requester (or another ops user) withdraws a pending request. */
     public void withdraw(long requestId, String actor, String reason) {
         if (!requests.decide(requestId, ReopenRequest.Status.WITHDRAWN, actor, now(), reason)) {
-            throw new IllegalTransitionException("Reopening request " + requestId + " is not pending");
+            throw new IllegalTransitionException("Reopening request " + requestId + " is not pending", "not-pending", requestId);
         }
     }
 
@@ -120,7 +123,8 @@ public class ReopenApprovals {
                 boolean legal = kind == ReopenRequest.Kind.RESTORE ? state == ChannelState.ISOLATED : state == ChannelState.SUSPENDED;
                 if (!legal) {
                     throw new IllegalTransitionException("Channel " + c + " is " + state.name().toLowerCase()
-                            + "; nothing to " + kind.name().toLowerCase());
+                            + "; nothing to " + kind.name().toLowerCase(), "nothing-to-reopen", c,
+                            new ClientProblem.Word("state." + state.name()));
                 }
             }
             for (ReopenRequest open : requests.pending()) {
@@ -128,7 +132,8 @@ public class ReopenApprovals {
                 overlap.retainAll(channels.stream().map(ChannelId::id).toList());
                 if (!overlap.isEmpty()) {
                     throw new IllegalTransitionException("Reopening request " + open.id() + " by " + open.requestedBy()
-                            + " already waits for approval for " + String.join(", ", overlap));
+                            + " already waits for approval for " + String.join(", ", overlap), "request-waiting", open.id(),
+                            open.requestedBy());
                 }
             }
             Long incident = kind == ReopenRequest.Kind.RESTORE ? snap.openIncidentId() : null;

@@ -100,22 +100,23 @@ class ConsoleApi {
 
     private static ChannelId required(ChannelId channel) {
         if (channel == null) {
-            throw new MissingChoice("name the channel (sms, payments, scheduling)");
+            throw new MissingChoice("name the channel (sms, payments, scheduling)", "missing-channel");
         }
         return channel;
     }
 
     private static long requiredRequest(ActionRequest body) {
         if (body.request() == null) {
-            throw new MissingChoice("name the reopening request to decide on");
+            throw new MissingChoice("name the reopening request to decide on", "missing-request");
         }
         return body.request();
     }
 
     /** An action sent without what it acts on. */
     static final class MissingChoice extends ClientProblem {
-        MissingChoice(String detail) {
+        MissingChoice(String detail, String screenKey) {
             super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Incomplete action", detail);
+            screenText(screenKey);
         }
     }
 }

@@ -62,7 +62,8 @@ class FourEyesRestoreBrowserTest {
             // the requester cannot approve their own request
             console.press(approveId);
             console.confirm("je valide moi-même");
-            assertThat(console.dialogError()).contains("cannot approve it");
+            assertThat(console.dialogError()).isEqualTo("Quatre yeux : ops a fait cette demande et ne peut pas l'approuver ; "
+                    + "un autre utilisateur d'exploitation doit le faire.");
             console.cancel();
             console.waitForState("sms", "Isolé");
 

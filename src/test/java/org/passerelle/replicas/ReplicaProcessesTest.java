@@ -48,6 +48,7 @@ import org.passerelle.testsupport.ApiResponse;
 import org.passerelle.testsupport.ControlPlaneViaApi;
 import org.passerelle.testsupport.PasserelleProcess;
 import org.passerelle.testsupport.PostgresTestDatabase;
+import org.passerelle.testsupport.ScreenSession;
 import org.passerelle.testsupport.smsc.ReceivedSubmit;
 import org.passerelle.testsupport.smsc.TestSmsc;
 import org.passerelle.testsupport.terminal.Behaviour;
@@ -269,6 +270,8 @@ class ReplicaProcessesTest {
                 Cluster.sleep(400);
             }
         }, "rolling-cashier");
+        // an ops user at the console before the restart: the session is in the database, not in a replica
+        String console = ScreenSession.logIn(cluster.get(0).port(), "ops");
         scheduler.start();
         cashier.start();
         List<String> steps;
@@ -287,6 +290,10 @@ class ReplicaProcessesTest {
         Thread.sleep(2_000);
 
         assertThat(failures).as("requests refused during the rolling restart").isEmpty();
+        for (PasserelleProcess p : cluster.replicas()) {
+            assertThat(ScreenSession.get(p.port(), "/ops", console).statusCode())
+                    .as("the console session of before the restart, on a restarted replica").isEqualTo(200);
+        }
         for (List<Integer> readiness : cluster.readinessWhileStopping()) {
             // once DOWN, readiness never comes back UP before the port closes
             int down = readiness.indexOf(503);

@@ -6,24 +6,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.testsupport.PasserelleInstance;
 import org.passerelle.testsupport.Replicas;
+import org.passerelle.testsupport.ScreenSession;
 
 /**
  * Two replicas on one PostgreSQL, as behind the cluster's Service with no sticky sessions: a screen user who logs in
@@ -32,16 +26,11 @@ import org.passerelle.testsupport.Replicas;
  */
 class ScreenSessionsAcrossReplicasTest {
 
-    private static final String COOKIE = "PASSERELLE_SESSION";
-    private static final Pattern SET_COOKIE = Pattern.compile(COOKIE + "=([^;]*)");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
     @RegisterExtension
     static final Replicas replicas = Replicas.onPostgres("screensessions").named("A", "B");
 
     private static PasserelleInstance a;
     private static PasserelleInstance b;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     static void replicas() {
@@ -57,8 +46,8 @@ class ScreenSessionsAcrossReplicasTest {
         assertThat(console.statusCode()).as("the console on the other replica").isEqualTo(200);
         assertThat(console.body()).contains("ops");
 
-        String csrf = csrfOf(console.body());
-        HttpResponse<String> logout = post(b, "/logout", cookie, "_csrf=" + enc(csrf));
+        String csrf = ScreenSession.csrfOf(console.body());
+        HttpResponse<String> logout = post(b, "/logout", cookie, "_csrf=" + ScreenSession.enc(csrf));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(logout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
 
@@ -119,65 +108,16 @@ class ScreenSessionsAcrossReplicasTest {
         }
     }
 
-    // ------------------------------------------------------------------ HTTP as a browser does it
-
-    private String logIn(PasserelleInstance replica, String user) throws IOException, InterruptedException {
-        HttpResponse<String> page = get(replica, "/login", null);
-        assertThat(page.statusCode()).isEqualTo(200);
-        String before = cookieOf(page);
-        HttpResponse<String> login = post(replica, "/login", before,
-                "username=" + user + "&password=" + user + "&_csrf=" + enc(csrfOf(page.body())));
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/home"));
-        String after = cookieOf(login);
-        assertThat(after).as("a new session id at login").isNotEqualTo(before);
-        return after;
+    private static String logIn(PasserelleInstance replica, String user) {
+        return ScreenSession.logIn(replica.port(), user);
     }
 
-    private HttpResponse<String> get(PasserelleInstance replica, String path, String cookie)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(replica, path)).GET();
-        if (cookie != null) {
-            request.header("Cookie", COOKIE + "=" + cookie);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(PasserelleInstance replica, String path, String cookie) {
+        return ScreenSession.get(replica.port(), path, cookie);
     }
 
-    private HttpResponse<String> post(PasserelleInstance replica, String path, String cookie, String form)
-            throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri(replica, path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", COOKIE + "=" + cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(PasserelleInstance replica, String path) {
-        return URI.create("http://127.0.0.1:" + replica.port() + path);
-    }
-
-    private static String cookieOf(HttpResponse<?> response) {
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            Matcher m = SET_COOKIE.matcher(header);
-            if (m.find() && !m.group(1).isEmpty()) {
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("no " + COOKIE + " cookie in " + response.headers().allValues("Set-Cookie"));
-    }
-
-    private static String csrfOf(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) {
-            Matcher meta = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
-            assertThat(meta.find()).as("a CSRF token in the page").isTrue();
-            return meta.group(1);
-        }
-        return m.group(1);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private static HttpResponse<String> post(PasserelleInstance replica, String path, String cookie, String form) {
+        return ScreenSession.post(replica.port(), path, cookie, form);
     }
 
     private static byte[] serialized(Object value) throws IOException {
