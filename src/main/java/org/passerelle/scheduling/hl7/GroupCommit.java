@@ -66,15 +66,20 @@ final class GroupCommit<I, R> {
     /** The item's answer once committed with its group, or empty when the group failed: apply it alone then. */
     Optional<R> submit(I item) {
         Waiting<I, R> mine = new Waiting<>(item);
+        boolean interrupted = false;
         synchronized (monitor) {
             queue.add(mine);
+            // not interruptible: once handed in, the item may be in a transaction; its caller must learn how that
+            // ended (no AR for a message that is then committed). The wait is one commit long.
             while (committing && !mine.done) {
                 try {
                     monitor.wait();
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while its group was committed", e);
+                    interrupted = true;
                 }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             if (mine.done) {
                 return mine.answer;
@@ -83,14 +88,19 @@ final class GroupCommit<I, R> {
         }
         try {
             while (true) {
-                List<Waiting<I, R>> group;
-                synchronized (monitor) {
-                    group = takeGroup();
+                List<Waiting<I, R>> group = List.of();
+                try {
+                    synchronized (monitor) {
+                        group = takeGroup();
+                    }
+                    commitGroup(group);
+                } finally {
+                    synchronized (monitor) {
+                        group.forEach(w -> w.done = true); // answered, or empty (apply alone) if anything failed
+                        monitor.notifyAll();
+                    }
                 }
-                commitGroup(group);
                 synchronized (monitor) {
-                    group.forEach(w -> w.done = true);
-                    monitor.notifyAll();
                     if (mine.done) {
                         return mine.answer;
                     }
