@@ -16,6 +16,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Digests {
 
+    /** Looking an algorithm up costs more than using it: one instance per thread, initialised for each use. */
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    });
+
     private Digests() {
     }
 
@@ -49,8 +58,8 @@ public final class Digests {
 
     private static String hmac(SecretKeySpec key, byte[] bytes) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = HMAC_SHA256.get();
+            mac.init(key); // also resets it
             return HexFormat.of().formatHex(mac.doFinal(bytes));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);

@@ -31,6 +31,14 @@ public class PhoneProtection {
     private final String currentEncryptionKey;
     private final String currentHashKey;
     private final SecureRandom random = new SecureRandom();
+    /** One cipher per thread (looking it up costs more than using it); initialised with a fresh nonce on each use. */
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM unavailable", e);
+        }
+    });
 
     public PhoneProtection(PrivacyProperties properties) {
         properties.encryptionKeys().forEach((id, key) -> encryptionKeys.put(id, new SecretKeySpec(decode(key), "AES")));
@@ -44,7 +52,7 @@ public class PhoneProtection {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKeys.get(currentEncryptionKey), new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(e164.getBytes(StandardCharsets.UTF_8));
             return currentEncryptionKey + ":"
@@ -63,7 +71,7 @@ public class PhoneProtection {
         }
         try {
             byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {

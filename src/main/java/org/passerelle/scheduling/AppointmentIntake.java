@@ -2,7 +2,12 @@ package org.passerelle.scheduling;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.passerelle.channel.ChannelGate;
 import org.passerelle.channel.ChannelId;
 import org.passerelle.privacy.PhoneProtection;
@@ -22,6 +27,13 @@ public class AppointmentIntake {
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
     public record Result(Outcome outcome, AppointmentView appointment) {
+    }
+
+    /**
+     * A command checked and its number read ({@link #prepare}), ready for {@link #upsertAllWithoutView}: the work
+     * that needs no database, done on the caller's thread before it joins a group commit.
+     */
+    public record Prepared(AppointmentCommand command, PhonePolicy.PhoneCheck number, String phoneEncrypted) {
     }
 
     private final AppointmentStore appointments;
@@ -69,13 +81,78 @@ public class AppointmentIntake {
         return upsert(command, false);
     }
 
-    private Result upsert(AppointmentCommand command, boolean withView) {
+    /**
+     * Checks the command (open, id, site) and reads its number, without the database.
+     *
+     * @throws InvalidAppointmentException, IntakeSuspendedException as {@link #upsert} would
+     */
+    public Prepared prepare(AppointmentCommand command) {
+        requireValid(command);
+        PhonePolicy.PhoneCheck number = phones.checkNumber(command.phone());
+        return new Prepared(command, number, number.e164() == null ? null : protection.encrypt(number.e164()));
+    }
+
+    /**
+     * {@link #upsertWithoutView} for several appointments at once, in the caller's transaction (it must have
+     * one), with a fixed number of statements for new appointments whatever their count: one locking read of
+     * them all, one opt-out look-up, one batch of appointment inserts and one of reminder inserts (an update
+     * of a stored appointment still costs its own statements). The i-th result answers the i-th command.
+     *
+     * @param bookings of {@link #prepare}, each for a different appointment (one transaction cannot apply two
+     *        changes of the same appointment in order this way: the caller puts them in different ones)
+     * @throws RuntimeException any failure; the caller rolls back and applies each command alone
+     */
+    public List<Result> upsertAllWithoutView(List<Prepared> bookings) {
+        requireOpen();
+        if (bookings.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ids = new HashSet<>();
+        for (Prepared p : bookings) {
+            if (!ids.add(p.command().id())) {
+                throw new IllegalArgumentException("the same appointment twice in one group of changes");
+            }
+        }
+        Instant now = clock.instant();
+        Map<String, StoredAppointment> stored = appointments.findAllForUpdate(ids);
+        List<PhonePolicy.PhoneCheck> checked = phones.withOptOuts(bookings.stream().map(Prepared::number).toList());
+        List<Result> results = new ArrayList<>(bookings.size());
+        List<AppointmentStore.NewRow> inserts = new ArrayList<>();
+        List<ReminderPlanner.Planned> reminders = new ArrayList<>();
+        for (int i = 0; i < bookings.size(); i++) {
+            AppointmentCommand c = bookings.get(i).command();
+            PhonePolicy.PhoneCheck phone = checked.get(i);
+            Optional<StoredAppointment> existing = Optional.ofNullable(stored.get(c.id()));
+            if (existing.isPresent() && Replay.isUnchanged(existing.get(), c, phone, protection)) {
+                results.add(new Result(Outcome.UNCHANGED, null));
+                continue;
+            }
+            StoredAppointment next = next(c, phone, bookings.get(i).phoneEncrypted(), existing, now);
+            if (existing.isEmpty()) {
+                inserts.add(new AppointmentStore.NewRow(next, next.start().plus(privacy.purgeAfter())));
+                planner.first(next, now).ifPresent(reminders::add);
+                results.add(new Result(Outcome.CREATED, null));
+            } else {
+                applyToStored(existing.get(), next, now);
+                results.add(new Result(Outcome.UPDATED, null));
+            }
+        }
+        appointments.insertAll(inserts);
+        planner.insertAll(reminders, now);
+        return results;
+    }
+
+    private void requireValid(AppointmentCommand command) {
         requireOpen();
         AppointmentId.require(command.id());
         if (!sites.sites().containsKey(command.siteCode())) {
             throw new InvalidAppointmentException("siteCode", "Unknown site code '" + command.siteCode()
                     + "'; known sites: " + String.join(", ", sites.sites().keySet()));
         }
+    }
+
+    private Result upsert(AppointmentCommand command, boolean withView) {
+        requireValid(command);
         try {
             return tx.execute(s -> apply(command, withView));
         } catch (DuplicateKeyException raced) {
@@ -90,22 +167,29 @@ public class AppointmentIntake {
         if (existing.isPresent() && Replay.isUnchanged(existing.get(), c, phone, protection)) {
             return new Result(Outcome.UNCHANGED, withView ? views.of(c.id()) : null);
         }
-        StoredAppointment next = new StoredAppointment(c.id(), c.source(), AppointmentStatus.BOOKED,
+        StoredAppointment next = next(c, phone, phone.e164() == null ? null : protection.encrypt(phone.e164()), existing, now);
+        if (existing.isEmpty()) {
+            appointments.insert(next, next.start().plus(privacy.purgeAfter()));
+            planner.plan(next, true, now, true);
+        } else {
+            applyToStored(existing.get(), next, now);
+        }
+        return new Result(existing.isEmpty() ? Outcome.CREATED : Outcome.UPDATED, withView ? views.of(c.id()) : null);
+    }
+
+    private static StoredAppointment next(AppointmentCommand c, PhonePolicy.PhoneCheck phone, String phoneEncrypted,
+                                          Optional<StoredAppointment> existing, Instant now) {
+        return new StoredAppointment(c.id(), c.source(), AppointmentStatus.BOOKED,
                 c.start().toInstant(), c.start().getZone(), c.siteCode(), c.smsConsent(),
-                phone.e164() == null ? null : protection.encrypt(phone.e164()), phone.hash(), phone.status(),
+                phoneEncrypted, phone.hash(), phone.status(),
                 phone.reason(), existing.map(StoredAppointment::version).orElse(0L) + 1,
                 existing.map(StoredAppointment::createdAt).orElse(now), now);
-        Instant purgeAfter = next.start().plus(privacy.purgeAfter());
-        boolean startChanged;
-        if (existing.isEmpty()) {
-            appointments.insert(next, purgeAfter);
-            startChanged = true;
-        } else {
-            appointments.update(next, purgeAfter);
-            startChanged = !existing.get().start().equals(next.start()) || existing.get().status() != AppointmentStatus.BOOKED;
-        }
-        planner.plan(next, startChanged, now, existing.isEmpty());
-        return new Result(existing.isEmpty() ? Outcome.CREATED : Outcome.UPDATED, withView ? views.of(c.id()) : null);
+    }
+
+    private void applyToStored(StoredAppointment existing, StoredAppointment next, Instant now) {
+        appointments.update(next, next.start().plus(privacy.purgeAfter()));
+        boolean startChanged = !existing.start().equals(next.start()) || existing.status() != AppointmentStatus.BOOKED;
+        planner.plan(next, startChanged, now, false);
     }
 
     /** Cancels the appointment and its pending reminders; false when it does not exist. Idempotent. */

@@ -6,8 +6,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,10 +21,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AppointmentStore {
 
-    private final JdbcClient jdbc;
+    /** An appointment to insert and when its personal data is purged. */
+    record NewRow(StoredAppointment appointment, Instant purgeAfter) {
+    }
 
-    public AppointmentStore(JdbcClient jdbc) {
+    private static final String INSERT = """
+            insert into appointment (id, source, status, start_at, time_zone, site_code, sms_consent, phone_enc,
+                phone_hash, phone_status, phone_reason, version, created_at, updated_at, purge_after)
+            values (:id, :source, :status, :start, :zone, :site, :consent, :phoneEnc, :phoneHash, :phoneStatus,
+                :phoneReason, 0, :now, :now, :purge)""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    public AppointmentStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     static OffsetDateTime ts(Instant i) {
@@ -40,12 +58,36 @@ class AppointmentStore {
                 .query(AppointmentStore::mapAppointment).optional();
     }
 
+    /**
+     * These appointments, locked until the transaction ends, in id order (two transactions locking overlapping
+     * sets in the same order cannot deadlock on them). Ids not stored are simply absent.
+     */
+    Map<String, StoredAppointment> findAllForUpdate(Collection<String> ids) {
+        Map<String, StoredAppointment> found = new HashMap<>();
+        jdbc.sql("select * from appointment where id in (:ids) order by id for update").param("ids", ids)
+                .query(AppointmentStore::mapAppointment).list().forEach(a -> found.put(a.id(), a));
+        return found;
+    }
+
     void insert(StoredAppointment a, Instant purgeAfter) {
-        bind(jdbc.sql("""
-                insert into appointment (id, source, status, start_at, time_zone, site_code, sms_consent, phone_enc,
-                    phone_hash, phone_status, phone_reason, version, created_at, updated_at, purge_after)
-                values (:id, :source, :status, :start, :zone, :site, :consent, :phoneEnc, :phoneHash, :phoneStatus,
-                    :phoneReason, 0, :now, :now, :purge)"""), a, purgeAfter).update();
+        bind(jdbc.sql(INSERT), a, purgeAfter).update();
+    }
+
+    /** In one JDBC batch (one round trip). */
+    void insertAll(List<NewRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(INSERT, rows.stream().map(r -> {
+            StoredAppointment a = r.appointment();
+            return new MapSqlParameterSource().addValue("id", a.id()).addValue("source", a.source().name())
+                    .addValue("status", a.status().name()).addValue("start", ts(a.start()))
+                    .addValue("zone", a.zone().getId()).addValue("site", a.siteCode())
+                    .addValue("consent", a.smsConsent()).addValue("phoneEnc", a.phoneEncrypted())
+                    .addValue("phoneHash", a.phoneHash()).addValue("phoneStatus", a.phoneStatus().name())
+                    .addValue("phoneReason", a.phoneReason()).addValue("now", ts(a.updatedAt()))
+                    .addValue("purge", ts(r.purgeAfter()));
+        }).toArray(SqlParameterSource[]::new));
     }
 
     void update(StoredAppointment a, Instant purgeAfter) {

@@ -17,9 +17,20 @@ class ReminderPlanner {
         this.policy = policy;
     }
 
-    /** @param newAppointment inserted in this transaction: it has no reminders yet, none are read */
+    /** A first reminder to insert for a new appointment. */
+    record Planned(String appointmentId, int seq, Instant due, Instant expires) {
+    }
+
+    /**
+     * @param newAppointment inserted in this transaction: it has no reminders yet, none are read and none
+     *        cancelled (see {@link #first})
+     */
     void plan(StoredAppointment a, boolean startChanged, Instant now, boolean newAppointment) {
-        List<StoredReminder> existing = newAppointment ? List.of() : reminders.forAppointment(a.id());
+        if (newAppointment) {
+            first(a, now).ifPresent(r -> reminders.insert(r.appointmentId(), r.seq(), r.due(), r.expires(), now));
+            return;
+        }
+        List<StoredReminder> existing = reminders.forAppointment(a.id());
         Optional<StoredReminder> pending = existing.stream().filter(r -> r.status() == ReminderStatus.PENDING).findFirst();
         String noReminder = reasonForNoReminder(a);
         if (noReminder != null) {
@@ -42,6 +53,21 @@ class ReminderPlanner {
         }
         int seq = existing.stream().mapToInt(StoredReminder::seq).max().orElse(0) + 1;
         reminders.insert(a.id(), seq, due.get(), expires, now);
+    }
+
+    /**
+     * The reminder a new appointment gets, if any: nothing to read or cancel for it, so the caller may insert
+     * it later with others ({@link ReminderStore#insertAll}).
+     */
+    Optional<Planned> first(StoredAppointment a, Instant now) {
+        if (reasonForNoReminder(a) != null) {
+            return Optional.empty();
+        }
+        return policy.dueAt(a.start(), now).map(due -> new Planned(a.id(), 1, due, policy.latestSend(a.start())));
+    }
+
+    void insertAll(List<Planned> planned, Instant now) {
+        reminders.insertAll(planned, now);
     }
 
     void cancelPending(String appointmentId, String why, Instant now) {

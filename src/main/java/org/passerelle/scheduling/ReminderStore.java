@@ -32,13 +32,24 @@ class ReminderStore {
                 .param("id", appointmentId).query(ReminderStore::map).list();
     }
 
+    private static final String INSERT = """
+            insert into reminder (appointment_id, seq, status, due_at, expires_at, next_attempt_at, attempts,
+                ambiguous_sends, updated_at)
+            values (:a, :seq, 'PENDING', :due, :expires, :due, 0, 0, :now)""";
+
     void insert(String appointmentId, int seq, Instant due, Instant expires, Instant now) {
-        jdbc.sql("""
-                insert into reminder (appointment_id, seq, status, due_at, expires_at, next_attempt_at, attempts,
-                    ambiguous_sends, updated_at)
-                values (:a, :seq, 'PENDING', :due, :expires, :due, 0, 0, :now)""")
-                .param("a", appointmentId).param("seq", seq).param("due", ts(due)).param("expires", ts(expires))
+        jdbc.sql(INSERT).param("a", appointmentId).param("seq", seq).param("due", ts(due)).param("expires", ts(expires))
                 .param("now", ts(now)).update();
+    }
+
+    /** New PENDING reminders in one JDBC batch (one round trip). */
+    void insertAll(List<ReminderPlanner.Planned> planned, Instant now) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(INSERT, planned.stream().map(p -> new MapSqlParameterSource().addValue("a", p.appointmentId())
+                .addValue("seq", p.seq()).addValue("due", ts(p.due())).addValue("expires", ts(p.expires()))
+                .addValue("now", ts(now))).toArray(SqlParameterSource[]::new));
     }
 
     void reschedule(long id, Instant due, Instant expires, Instant now) {

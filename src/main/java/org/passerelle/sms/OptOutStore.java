@@ -2,7 +2,10 @@ package org.passerelle.sms;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +33,12 @@ class OptOutStore {
     boolean isOptedOut(List<String> phoneHashes) {
         return jdbc.sql("select count(*) from sms_opt_out where phone_hash in (:h)").param("h", phoneHashes)
                 .query(Long.class).single() > 0;
+    }
+
+    /** Those of these keyed hashes that opted out, in one query. */
+    Set<String> optedOutAmong(Collection<String> phoneHashes) {
+        return new HashSet<>(jdbc.sql("select phone_hash from sms_opt_out where phone_hash in (:h)")
+                .param("h", phoneHashes).query(String.class).list());
     }
 
     /**

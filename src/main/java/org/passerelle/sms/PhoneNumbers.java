@@ -6,8 +6,10 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.passerelle.privacy.PhoneProtection;
 import org.passerelle.scheduling.PhonePolicy;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,12 @@ class PhoneNumbers implements PhonePolicy {
 
     @Override
     public PhoneCheck check(String raw) {
+        PhoneCheck number = checkNumber(raw);
+        return number.status() == PhoneStatus.OK ? withOptOut(number) : number;
+    }
+
+    @Override
+    public PhoneCheck checkNumber(String raw) {
         if (raw == null || raw.isBlank()) {
             return new PhoneCheck(PhoneStatus.MISSING, null, null, "no phone number given");
         }
@@ -52,12 +60,38 @@ class PhoneNumbers implements PhonePolicy {
             return new PhoneCheck(PhoneStatus.NOT_MOBILE, e164, hash,
                     "cannot receive SMS: " + type.name().toLowerCase().replace('_', ' ') + " number");
         }
-        List<String> underEveryKey = protection.hashes(e164);
-        if (optOuts.isOptedOut(underEveryKey)) {
-            optOuts.keepUnderCurrentKey(hash, underEveryKey);
-            return new PhoneCheck(PhoneStatus.OPTED_OUT, e164, hash, "patient replied STOP");
-        }
         return new PhoneCheck(PhoneStatus.OK, e164, hash, null);
+    }
+
+    /**
+     * One look-up for the hashes of every usable number under every key; only a number found there is looked up
+     * again alone ({@link #withOptOut}: it is recorded under the current key if found under an older one).
+     */
+    @Override
+    public List<PhoneCheck> withOptOuts(List<PhoneCheck> numberChecks) {
+        List<List<String>> underEveryKey = new ArrayList<>(numberChecks.size());
+        List<String> all = new ArrayList<>();
+        for (PhoneCheck c : numberChecks) {
+            List<String> hashes = c.status() == PhoneStatus.OK ? protection.hashes(c.e164()) : List.of();
+            underEveryKey.add(hashes);
+            all.addAll(hashes);
+        }
+        Set<String> optedOut = all.isEmpty() ? Set.of() : optOuts.optedOutAmong(all);
+        List<PhoneCheck> checked = new ArrayList<>(numberChecks.size());
+        for (int i = 0; i < numberChecks.size(); i++) {
+            boolean found = underEveryKey.get(i).stream().anyMatch(optedOut::contains);
+            checked.add(found ? withOptOut(numberChecks.get(i)) : numberChecks.get(i));
+        }
+        return checked;
+    }
+
+    private PhoneCheck withOptOut(PhoneCheck usable) {
+        List<String> underEveryKey = protection.hashes(usable.e164());
+        if (optOuts.isOptedOut(underEveryKey)) {
+            optOuts.keepUnderCurrentKey(usable.hash(), underEveryKey);
+            return new PhoneCheck(PhoneStatus.OPTED_OUT, usable.e164(), usable.hash(), "patient replied STOP");
+        }
+        return usable;
     }
 
     /**

@@ -2,8 +2,14 @@ package org.passerelle.scheduling.hl7;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.passerelle.privacy.Digests;
 import org.passerelle.scheduling.AppointmentCommand;
 import org.passerelle.scheduling.AppointmentId;
@@ -24,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * applies it and returns the ACK to send back. Never throws: whatever arrives gets an ACK.
  *
  * <ul>
- *   <li>AA only once the appointment change and the message's control id are committed together;
+ *   <li>AA only once the appointment change and the message's control id are committed together, in one
+ *       transaction with the messages other connections handed in meanwhile ({@link GroupCommit});
  *   <li>a message already applied (same MSH-4 and MSH-10) gets the first answer again, unapplied (found when
  *       recording its control id fails, so a new message costs no look-up);
  *   <li>AE for content Passerelle cannot use (ids, start, site), AR for what is not an SIU message Passerelle
@@ -38,6 +45,8 @@ public class SiuIntake {
 
     private static final Logger log = LoggerFactory.getLogger(SiuIntake.class);
     static final String SUSPENDED = "scheduling intake suspended, resend later";
+    /** Messages in one group commit at most (as many connections at once at most: one message each). */
+    static final int MAX_GROUP = 64;
 
     private final SiuReader reader;
     private final AppointmentIntake intake;
@@ -46,6 +55,8 @@ public class SiuIntake {
     private final ReminderProperties reminders;
     private final Clock clock;
     private final Hl7Metrics metrics;
+    private final GroupCommit<Accepted, String> groupCommit =
+            new GroupCommit<>(MAX_GROUP, Accepted::keys, this::commitGroup);
 
     public SiuIntake(SiuReader reader, AppointmentIntake intake, Hl7MessageLog applied, TransactionTemplate tx,
                      ReminderProperties reminders, Clock clock, Hl7Metrics metrics) {
@@ -68,6 +79,9 @@ public class SiuIntake {
             return new Answer(r.ackCode(), r.getMessage(), r.errorCode(), r.location(), false);
         }
     }
+
+    private static final Pattern LEADING_BLANKS = Pattern.compile("^[\\s\\x00]+");
+    private static final Pattern NOT_PRINTABLE = Pattern.compile("[^\\x20-\\x7E]");
 
     /** What the mllp component puts in place of a framing byte found inside a frame (ASCII SUB). */
     private static final char FRAMING_BYTE_INSIDE = '\u001a';
@@ -141,33 +155,85 @@ public class SiuIntake {
     /**
      * Applies a message not seen before. The control id is recorded last, in the same transaction: a resend
      * fails there with a duplicate key, everything it did is rolled back and it gets the first answer again.
+     * Committed with the messages of other connections that arrive meanwhile ({@link GroupCommit}); if that
+     * group fails, applied alone.
      */
     private Answer apply(String message, SiuEvent event, String facility, String controlId) {
+        Accepted accepted;
         try {
             intake.requireOpen(); // suspended: not even read; the sender keeps it and resends
             SiuAppointment appointment = reader.read(message, event);
+            AppointmentIntake.Prepared booking = appointment.event().action() == SiuEvent.Action.BOOK
+                    ? intake.prepare(command(appointment)) : null;
+            accepted = new Accepted(facility, controlId, appointment, booking);
+        } catch (IntakeSuspendedException e) {
+            throw suspended();
+        } catch (InvalidAppointmentException e) {
+            throw rejection(e);
+        }
+        Optional<String> grouped = groupCommit.submit(accepted);
+        return grouped.isPresent() ? Answer.accepted(grouped.get()) : applyAlone(accepted); // committed
+    }
+
+    /** A message read and checked, waiting for its transaction. */
+    private record Accepted(String facility, String controlId, SiuAppointment appointment,
+                            AppointmentIntake.Prepared booking) {
+        /** Never in one transaction together: two changes of one appointment, two copies of one message. */
+        Set<Object> keys() {
+            return Set.of("appointment:" + appointment.appointmentId(), List.of(facility, controlId));
+        }
+    }
+
+    /** One transaction for a group of accepted messages; the i-th answer text is the i-th message's. */
+    private List<String> commitGroup(List<Accepted> group) {
+        return tx.execute(status -> {
+            List<AppointmentIntake.Prepared> bookings = group.stream().map(Accepted::booking).filter(Objects::nonNull).toList();
+            Iterator<AppointmentIntake.Result> booked = intake.upsertAllWithoutView(bookings).iterator();
+            List<String> texts = new ArrayList<>(group.size());
+            List<Hl7MessageLog.Accepted> records = new ArrayList<>(group.size());
+            for (Accepted a : group) {
+                String text = a.booking() != null ? booked(booked.next()) : cancel(a.appointment());
+                texts.add(text);
+                records.add(new Hl7MessageLog.Accepted(a.facility(), a.controlId(), text));
+            }
+            applied.recordAll(records, clock.instant());
+            return texts;
+        });
+    }
+
+    /** The message in its own transaction, as before group commit: what a message of a failed group gets. */
+    private Answer applyAlone(Accepted a) {
+        try {
             String outcome = tx.execute(status -> {
-                String text = applyToStore(appointment);
-                applied.record(facility, controlId, clock.instant(), AckCode.AA, text);
+                String text = applyToStore(a.appointment());
+                applied.record(a.facility(), a.controlId(), clock.instant(), AckCode.AA, text);
                 return text;
             });
             return Answer.accepted(outcome); // committed
         } catch (IntakeSuspendedException e) {
-            throw Hl7Rejection.reject(Hl7ErrorCode.APPLICATION_INTERNAL_ERROR, null, SUSPENDED);
+            throw suspended();
         } catch (InvalidAppointmentException e) {
-            if ("siteCode".equals(e.field())) {
-                throw Hl7Rejection.error(Hl7ErrorCode.TABLE_VALUE_NOT_FOUND, ErrorLocation.of("AIL", 3),
-                        "unknown site code in AIL-3.1");
-            }
-            if ("id".equals(e.field())) {
-                throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, ErrorLocation.of("SCH", 1),
-                        "appointment id must be " + AppointmentId.RULE);
-            }
-            throw Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, null, "invalid " + e.field());
+            throw rejection(e);
         } catch (DuplicateKeyException resent) {
             // applied before (a resend), or concurrently on another connection and committed first: ours rolled back
-            return replay(facility, controlId).orElseThrow(() -> resent);
+            return replay(a.facility(), a.controlId()).orElseThrow(() -> resent);
         }
+    }
+
+    private static Hl7Rejection suspended() {
+        return Hl7Rejection.reject(Hl7ErrorCode.APPLICATION_INTERNAL_ERROR, null, SUSPENDED);
+    }
+
+    private static Hl7Rejection rejection(InvalidAppointmentException e) {
+        if ("siteCode".equals(e.field())) {
+            return Hl7Rejection.error(Hl7ErrorCode.TABLE_VALUE_NOT_FOUND, ErrorLocation.of("AIL", 3),
+                    "unknown site code in AIL-3.1");
+        }
+        if ("id".equals(e.field())) {
+            return Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, ErrorLocation.of("SCH", 1),
+                    "appointment id must be " + AppointmentId.RULE);
+        }
+        return Hl7Rejection.error(Hl7ErrorCode.DATA_TYPE_ERROR, null, "invalid " + e.field());
     }
 
     private Optional<Answer> replay(String facility, String controlId) {
@@ -176,18 +242,31 @@ public class SiuIntake {
 
     private String applyToStore(SiuAppointment a) {
         return switch (a.event().action()) {
-            case BOOK -> {
-                AppointmentIntake.Result result = intake.upsertWithoutView(new AppointmentCommand(a.appointmentId(),
-                        AppointmentCommand.IntakeSource.HL7, a.phone(), a.start(), a.siteCode(), true));
-                yield "appointment " + result.outcome().name().toLowerCase(Locale.ROOT);
-            }
-            // An unknown appointment is answered AA: "no reminder for it" already holds, and an AE would
-            // stall senders that stop their queue on errors for appointments booked before go-live.
-            case CANCEL -> intake.cancel(a.appointmentId(), AppointmentStatus.CANCELLED)
-                    ? "appointment cancelled" : "unknown appointment, nothing to cancel";
-            case NO_SHOW -> intake.cancel(a.appointmentId(), AppointmentStatus.NO_SHOW)
-                    ? "appointment marked no-show" : "unknown appointment, nothing to mark";
+            case BOOK -> booked(intake.upsertWithoutView(command(a)));
+            case CANCEL, NO_SHOW -> cancel(a);
         };
+    }
+
+    private static AppointmentCommand command(SiuAppointment a) {
+        return new AppointmentCommand(a.appointmentId(), AppointmentCommand.IntakeSource.HL7, a.phone(), a.start(),
+                a.siteCode(), true);
+    }
+
+    private static String booked(AppointmentIntake.Result result) {
+        return "appointment " + result.outcome().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * An unknown appointment is answered AA: "no reminder for it" already holds, and an AE would stall senders
+     * that stop their queue on errors for appointments booked before go-live.
+     */
+    private String cancel(SiuAppointment a) {
+        if (a.event().action() == SiuEvent.Action.NO_SHOW) {
+            return intake.cancel(a.appointmentId(), AppointmentStatus.NO_SHOW)
+                    ? "appointment marked no-show" : "unknown appointment, nothing to mark";
+        }
+        return intake.cancel(a.appointmentId(), AppointmentStatus.CANCELLED)
+                ? "appointment cancelled" : "unknown appointment, nothing to cancel";
     }
 
     /**
@@ -196,6 +275,9 @@ public class SiuIntake {
      */
     private void logOutcome(MessageHeader h, Answer a) {
         if (a.code() == AckCode.AA) {
+            if (!log.isInfoEnabled()) {
+                return; // describe() costs a few regular expressions per message
+            }
             log.info("HL7 {}: AA, {}{}", describe(h), a.text(), a.replay() ? " (duplicate, not applied again)" : "");
         } else {
             log.warn("HL7 {}: {} {} {}{}", describe(h), a.code(), a.error() == null ? "" : a.error().code(), a.text(),
@@ -216,7 +298,7 @@ public class SiuIntake {
         if (received == null) {
             return "";
         }
-        return received.replace("\r\n", "\r").replace('\n', '\r').replaceFirst("^[\\s\\x00]+", "");
+        return LEADING_BLANKS.matcher(received.replace("\r\n", "\r").replace('\n', '\r')).replaceFirst("");
     }
 
     /** MSH-4 as the dedup key, hashed when longer than the column. */
@@ -232,7 +314,7 @@ public class SiuIntake {
         if (value == null || value.isEmpty()) {
             return "(none)";
         }
-        String printable = value.replaceAll("[^\\x20-\\x7E]", "?");
+        String printable = NOT_PRINTABLE.matcher(value).replaceAll("?");
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 }
