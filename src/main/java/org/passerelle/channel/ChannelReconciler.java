@@ -54,6 +54,24 @@ class ChannelReconciler implements SmartLifecycle {
         }
     }
 
+    /**
+     * Reads the whole snapshot from {@code source} and applies it unless this replica already enforces it or a
+     * newer one. The PostgreSQL listener calls it with a store on its own connection, so a wake-up never waits
+     * for a free pool connection (under load every pooled one may be busy for seconds).
+     */
+    void reconcileFrom(ChannelStore source) {
+        ControlSnapshot snapshot = source.snapshot();
+        lastSuccessfulRead = clock.instant();
+        if (snapshot.revision() != appliedRevisionSnapshot()) {
+            apply(snapshot);
+        }
+    }
+
+    /** True when {@code revision} is newer than what this replica enforces. */
+    boolean isBehind(long revision) {
+        return revision > appliedRevisionSnapshot();
+    }
+
     private synchronized long appliedRevisionSnapshot() {
         return appliedRevision;
     }

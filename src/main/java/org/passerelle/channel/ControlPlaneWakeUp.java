@@ -11,14 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
  * On PostgreSQL, a control change on one replica wakes the others at once: the change's transaction sends
- * {@code NOTIFY passerelle_control} (delivered at commit), and each replica LISTENs on a connection of its own
- * and reconciles when it hears it. Polling every {@code reconcile-interval} stays the safety net: a lost
- * notification or a broken listening connection only makes convergence as slow as polling. Elsewhere (H2) or
- * with {@code passerelle.channels.listen-notify=false}, polling alone.
+ * {@code NOTIFY passerelle_control} with its new revision as payload (delivered at commit), and each replica
+ * LISTENs on a connection of its own. A notification for a revision this replica already enforces (its own
+ * change, applied before the call returned) costs no query; otherwise the snapshot is read on the listening
+ * connection itself, never from the pool, so a wake-up does not queue behind busy pooled connections. Polling
+ * every {@code reconcile-interval} stays the safety net: a lost notification or a broken listening connection
+ * only makes convergence as slow as polling. Elsewhere (H2) or with
+ * {@code passerelle.channels.listen-notify=false}, polling alone.
  */
 @Component
 class ControlPlaneWakeUp implements SmartLifecycle {
@@ -42,10 +46,11 @@ class ControlPlaneWakeUp implements SmartLifecycle {
         this.enabled = properties.listenNotify() && isPostgres(dataSource);
     }
 
-    /** Called inside the transaction that changes the control plane. */
+    /** Called inside the transaction that changes the control plane, after it bumped the revision. */
     void announce() {
         if (enabled) {
-            jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query(Object.class).single();
+            jdbc.sql("select pg_notify('" + CHANNEL + "', (select revision::text from control_plane where id = 1))")
+                    .query(Object.class).single();
         }
     }
 
@@ -64,14 +69,17 @@ class ControlPlaneWakeUp implements SmartLifecycle {
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
                 listening = c;
                 st.execute("LISTEN " + CHANNEL);
-                reconciler.reconcileNow(); // anything committed before LISTEN took effect
+                ChannelStore onThisConnection = new ChannelStore(JdbcClient.create(new SingleConnectionDataSource(c, true)));
+                reconciler.reconcileFrom(onThisConnection); // anything committed before LISTEN took effect
                 failingLogged = false;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!Thread.currentThread().isInterrupted()) {
                     PGNotification[] heard = pg.getNotifications(WAIT_MILLIS);
                     if (heard != null && heard.length > 0) {
                         wakeUps.addAndGet(heard.length);
-                        reconciler.reconcileNow();
+                        if (reconciler.isBehind(newestRevision(heard))) {
+                            reconciler.reconcileFrom(onThisConnection);
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -88,6 +96,19 @@ class ControlPlaneWakeUp implements SmartLifecycle {
                 listening = null;
             }
         }
+    }
+
+    /** The highest revision announced; an empty or foreign payload (an older replica's) counts as unknown, so newer. */
+    static long newestRevision(PGNotification[] heard) {
+        long newest = Long.MIN_VALUE;
+        for (PGNotification n : heard) {
+            try {
+                newest = Math.max(newest, Long.parseLong(n.getParameter()));
+            } catch (NumberFormatException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return newest;
     }
 
     private static void sleep() {
