@@ -11,9 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts a payment: checks it, answers a retry with the payment it already made, refuses fast when
- * payments cannot be taken, then journals it (with the terminal lock and a safety-net recovery task) in
- * one transaction before the worker may call the terminal.
+ * Accepts a payment: checks it, refuses fast when payments cannot be taken (but answers a retry with the payment it
+ * already made, even then), then journals it (with the terminal lock and a safety-net recovery task) in one
+ * transaction before the worker may call the terminal. A retry while payments are taken is found by that insert
+ * failing on the idempotency key, and answered with the payment it already made.
  */
 @Service
 class PaymentIntake {
@@ -48,15 +49,13 @@ class PaymentIntake {
         check(body, currency);
         String hash = RequestHash.of(body.terminalId(), body.amountMinor(), currency, body.reference(), body.cashierLabel());
 
-        // A retry must find its payment even while payments are refused: it may have been charged.
-        Optional<Accepted> replay = replay(user, key, hash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
         if (!calls.acceptsNewWork(ChannelId.PAYMENTS) || !worker.accepting()) {
-            throw PaymentProblems.Unavailable.forPayment(calls.isOpen(ChannelId.PAYMENTS));
+            // A retry must find its payment even while payments are refused: it may have been charged.
+            return replay(user, key, hash).orElseThrow(() ->
+                    PaymentProblems.Unavailable.forPayment(calls.isOpen(ChannelId.PAYMENTS)));
         }
-        // a terminal already busy is found by the lock's insert below (no look-up first): busy, rolled back
+        // No look-up first, neither for a retry nor for a busy terminal: the key's unique constraint and the lock's
+        // primary key refuse the inserts below, the transaction is rolled back, and the catch tells which it was.
 
         Instant now = clock.instant();
         Payment payment = new Payment(UUID.randomUUID().toString(), body.terminalId(), body.amountMinor(), currency,
@@ -71,12 +70,12 @@ class PaymentIntake {
                 tasks.create(payment.id(), RecoveryTask.Kind.PAYMENT, payment.id(), grace,
                         grace.plus(recovery.notFoundAfter()), now.plus(recovery.humanAfter()), now);
             });
-        } catch (DuplicateKeyException raced) {
-            // a concurrent request won: either the same key (replay it) or the same terminal (busy)
+        } catch (DuplicateKeyException taken) {
+            // a retry, or a concurrent request that won: either the same key (replay it) or the same terminal (busy)
             return replay(user, key, hash).orElseThrow(() ->
                     new PaymentProblems.TerminalBusy(body.terminalId(), locks.holder(body.terminalId()).orElse(null)));
         }
-        worker.submit(payment.id());
+        worker.submit(payment);
         return new Accepted(payment, false);
     }
 

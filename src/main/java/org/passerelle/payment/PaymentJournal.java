@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PaymentJournal {
 
+    /** The detail of a payment's first event. */
+    static final String ACCEPTED = "accepted";
+
     private final JdbcClient jdbc;
     private final PaymentMetrics metrics;
 
@@ -71,7 +74,7 @@ class PaymentJournal {
                 .param("by", p.createdBy()).param("key", p.idempotencyKey()).param("hash", p.requestHash())
                 .param("state", p.state().name()).param("sale", p.saleId()).param("now", ts(p.createdAt()))
                 .update();
-        appendEvent(p.id(), null, p.state(), p.createdAt(), "accepted");
+        appendEvent(p.id(), null, p.state(), p.createdAt(), ACCEPTED);
     }
 
     /** RECEIVED → IN_PROGRESS, recording the ServiceID the PaymentRequest carries. */

@@ -48,16 +48,26 @@ class PaymentLongPolls {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** @throws PaymentProblems.NotFound at once (before anything waits) when there is no such payment */
+    /** @throws PaymentProblems.NotFound at once (nothing is left waiting) when there is no such payment */
     DeferredResult<PaymentView> await(String id, Duration wait) {
-        Payment now = journal.find(id).orElseThrow(() -> new PaymentProblems.NotFound("payment"));
-        if (!now.state().isPending() || wait.isZero()) {
+        if (wait.isZero()) {
             DeferredResult<PaymentView> answered = new DeferredResult<>();
-            answered.setResult(queries.view(now));
+            answered.setResult(queries.view(journal.find(id).orElseThrow(() -> new PaymentProblems.NotFound("payment"))));
             return answered;
         }
+        // watched before the one read: a payment settled after that read is signalled, one settled before is seen
         Poll poll = new Poll(id, new DeferredResult<>(wait.toMillis()));
         poll.start();
+        Payment now;
+        try {
+            now = journal.find(id).orElseThrow(() -> new PaymentProblems.NotFound("payment"));
+        } catch (RuntimeException e) {
+            poll.forget();
+            throw e;
+        }
+        if (!now.state().isPending()) {
+            poll.answer(now);
+        }
         return poll.result;
     }
 
@@ -112,7 +122,6 @@ class PaymentLongPolls {
             result.onError(e -> forget());
             waiting.put(this, Boolean.TRUE);
             watch = signals.watch(id, this::check);
-            check(); // settled between the first read and the watch: no signal would come
         }
 
         /** Answers if the payment is no longer pending. */

@@ -18,9 +18,13 @@ class PaymentQueries {
         return view(journal.find(id).orElseThrow(() -> new PaymentProblems.NotFound("payment")));
     }
 
-    /** A payment just accepted: no refund can exist yet, only its events are read. */
+    /**
+     * A payment just accepted, as {@link PaymentJournal#insert} wrote it in the transaction that just committed:
+     * no refund yet and one event, its acceptance; nothing is read back (the view shows no event sequence number).
+     */
     PaymentView viewOfNew(Payment p) {
-        return PaymentView.of(p, java.util.List.of(), journal.events(p.id()));
+        return PaymentView.of(p, java.util.List.of(),
+                java.util.List.of(new PaymentEvent(0, null, p.state(), p.createdAt(), PaymentJournal.ACCEPTED)));
     }
 
     PaymentView view(Payment p) {

@@ -53,7 +53,8 @@ class PaymentSettlement {
         };
         Instant now = clock.instant();
         Boolean changed = tx.execute(s -> {
-            PaymentState current = journal.findForUpdate(p.id()).map(Payment::state).orElse(null);
+            Payment locked = journal.findForUpdate(p.id()).orElse(null);
+            PaymentState current = locked == null ? null : locked.state();
             if (current != IN_PROGRESS && current != UNKNOWN) {
                 return false; // settled already: a late or repeated answer changes nothing
             }
@@ -70,8 +71,8 @@ class PaymentSettlement {
             locks.release(p.terminalId(), p.id());
             if (answer.verdict() == Verdict.UNCLEAR) {
                 journal.flagForHuman(p.id(), UNKNOWN, answer.reason(), now);
-            } else {
-                journal.clearHumanFlag(p.id(), target, now); // no-op unless recovery had flagged it
+            } else if (locked.needsHuman()) { // recovery had flagged it; read under the row lock, so it stays so
+                journal.clearHumanFlag(p.id(), target, now);
             }
             return true;
         });

@@ -40,7 +40,6 @@ public class PaymentWorker {
     private final PaymentSettlement settlement;
     private final PaymentProperties properties;
     private final TransactionTemplate tx;
-    private final PaymentSignals signals;
     private final Clock clock;
     private final ProducerTemplate routes;
     private final PoolingHttpClientConnectionManager connections;
@@ -48,7 +47,7 @@ public class PaymentWorker {
     private volatile boolean stopping;
 
     PaymentWorker(PaymentJournal journal, RecoveryTasks tasks, TerminalBackend backend, PaymentSettlement settlement,
-                  PaymentProperties properties, TransactionTemplate tx, PaymentSignals signals, Clock clock,
+                  PaymentProperties properties, TransactionTemplate tx, Clock clock,
                   ProducerTemplate routes, PoolingHttpClientConnectionManager terminalBackendConnections) {
         this.journal = journal;
         this.tasks = tasks;
@@ -56,7 +55,6 @@ public class PaymentWorker {
         this.settlement = settlement;
         this.properties = properties;
         this.tx = tx;
-        this.signals = signals;
         this.clock = clock;
         this.routes = routes;
         this.connections = terminalBackendConnections;
@@ -67,32 +65,35 @@ public class PaymentWorker {
         return !stopping;
     }
 
-    /** Queues the payment; if it cannot be queued, recovery fails it after the received grace (nothing sent). */
-    void submit(String paymentId) {
+    /**
+     * Queues the payment just committed as RECEIVED, as it was inserted (it is not read back); if it cannot be
+     * queued, recovery fails it after the received grace (nothing sent).
+     */
+    void submit(Payment accepted) {
         try {
-            routes.sendBody("seda:payment-accepted", paymentId);
+            routes.sendBody("seda:payment-accepted", accepted);
         } catch (RuntimeException e) {
             log.warn("Payment {} could not be queued ({}); it will be failed unsent after the grace period",
-                    paymentId, e.getClass().getSimpleName());
+                    accepted.id(), e.getClass().getSimpleName());
         }
     }
 
-    public void drive(String paymentId) {
+    public void drive(Payment accepted) {
         atTerminal.incrementAndGet(); // before reading stopping: the shutdown waits for every call that saw it false
         try {
             if (!stopping) {
-                driveAtTerminal(paymentId);
+                driveAtTerminal(accepted);
             }
         } finally {
             atTerminal.decrementAndGet();
         }
     }
 
-    private void driveAtTerminal(String paymentId) {
-        Payment p = journal.find(paymentId).orElse(null);
-        if (p == null || p.state() != PaymentState.RECEIVED) {
-            return;
-        }
+    /**
+     * {@code p} is the payment as accepted, not re-read: whether it is still RECEIVED (not cancelled or failed by
+     * recovery meanwhile) is decided by markSent's conditional update, in the same transaction that arms recovery.
+     */
+    private void driveAtTerminal(Payment p) {
         String serviceId = ServiceIds.next();
         Instant sentAt = clock.instant();
         PaymentProperties.Recovery recovery = properties.recovery();
@@ -107,7 +108,8 @@ public class PaymentWorker {
         if (!Boolean.TRUE.equals(marked)) {
             return;
         }
-        signals.signal(p.id());
+        // no signal here: IN_PROGRESS is still pending, so it would answer no long poll (it cost each waiting one
+        // a read, on this thread, before the PaymentRequest left)
         // what markSent just committed, without reading it back
         Payment sent = new Payment(p.id(), p.terminalId(), p.amountMinor(), p.currency(), p.reference(), p.cashierLabel(),
                 p.createdBy(), p.idempotencyKey(), p.requestHash(), PaymentState.IN_PROGRESS, p.saleId(), serviceId, sentAt,

@@ -118,16 +118,26 @@ class PaymentLatencyBenchmark {
         Rounds accepted = new Rounds();
         Rounds total = new Rounds();
         Rounds added = new Rounds();
+        Rounds cpu = new Rounds();
+        Rounds serverCpu = new Rounds();
         for (int round = 0; round < ROUNDS; round++) {
             long[] d = new long[RUNS];
             long[] a = new long[RUNS];
             long[] t = new long[RUNS];
+            long cpu0 = processCpuNanos();
+            java.util.Map<Long, Long> server0 = serverThreadCpuNanos();
             for (int i = 0; i < RUNS; i++) {
                 d[i] = direct("BENCH-DIRECT");
                 long[] via = viaPasserelle("BENCH-GW", "cashier");
                 a[i] = via[0];
                 t[i] = via[1];
             }
+            cpu.add((processCpuNanos() - cpu0) / 1e3 / RUNS);
+            long serverNanos = 0;
+            for (var e : serverThreadCpuNanos().entrySet()) {
+                serverNanos += e.getValue() - server0.getOrDefault(e.getKey(), 0L);
+            }
+            serverCpu.add(serverNanos / 1e3 / RUNS);
             direct.add(d);
             accepted.add(a);
             total.add(t);
@@ -142,6 +152,13 @@ class PaymentLatencyBenchmark {
         tsv("payments", "POST→202→GET ?wait→APPROVED, p99", "backend called directly", direct.median(2), total.median(2), "<=15 ms added");
         tsv("payments", "added by Passerelle, median", null, 0, added.median(0), "<=5 ms");
         tsv("payments", "added by Passerelle, p99", null, 0, added.median(1), "<=15 ms");
+        // CPU rather than time: on a shared machine it moves much less with the load than the latencies above
+        line(String.format(Locale.ROOT, "CPU of this JVM per run (server, clients and fake backend; direct call + payment): "
+                + "%.2f ms", cpu.median(0) / 1e3));
+        tsv("payments", "CPU per run (direct call + payment via Passerelle), whole JVM", null, 0, cpu.median(0), "-");
+        line(String.format(Locale.ROOT, "CPU of Passerelle's request and payment-worker threads per payment: %.2f ms",
+                serverCpu.median(0) / 1e3));
+        tsv("payments", "CPU per payment, Passerelle's request and worker threads", null, 0, serverCpu.median(0), "-");
 
         send("ops", "POST", "/api/channels/payments/suspend", "{\"reason\":\"benchmark\"}", null);
         try {
@@ -318,6 +335,27 @@ class PaymentLatencyBenchmark {
                             String target) {
         RESULTS.figure(section, metric, referenceName == null ? "-" : referenceName,
                 referenceName == null ? null : reference / 1e3, ours / 1e3, "ms", "lower", target);
+    }
+
+    /** CPU time of this whole JVM so far: Passerelle, the HTTP clients and the fake backend all run in it. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time so far of each Tomcat request thread and payment worker (JIT, GC and timers left out). */
+    private static java.util.Map<Long, Long> serverThreadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && (t.getThreadName().startsWith("http-nio") || t.getThreadName().contains("seda://payment-accepted"))) {
+                long nanos = threads.getThreadCpuTime(t.getThreadId());
+                if (nanos >= 0) {
+                    cpu.put(t.getThreadId(), nanos);
+                }
+            }
+        }
+        return cpu;
     }
 
     private static double pct(long[] values, int percentile) {

@@ -1,11 +1,21 @@
 package org.passerelle.payment.nexo;
 
+import java.util.regex.Pattern;
+
 /**
  * What we keep from a card, cleaned at the edge whatever the backend sends: a masked PAN with at most
  * the first 6 and last 4 digits, a scheme name and an authorisation code. A backend that sends a full
  * PAN still gets it masked here, before anything is stored or logged.
  */
 final class CardFields {
+
+    // compiled once: every answer from the terminal goes through these (String.matches compiles on each call)
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9 _.-]{0,31}");
+    private static final Pattern FIVE_DIGITS = Pattern.compile("\\d{5,}");
+    private static final Pattern APPROVAL_CODE = Pattern.compile("[A-Za-z0-9]{1,8}");
+    private static final Pattern CONDITION = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,31}");
+    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:+/-]{1,100}");
+    private static final Pattern TIMESTAMP = Pattern.compile("[0-9T:.+Z-]{10,40}");
 
     private CardFields() {
     }
@@ -42,12 +52,12 @@ final class CardFields {
 
     /** A brand name such as "visa", "mc" or "cartebancaire"; anything else (a digit run, say) is dropped. */
     public static String scheme(String raw) {
-        return raw != null && raw.matches("[A-Za-z][A-Za-z0-9 _.-]{0,31}") && !raw.matches(".*\\d{5,}.*") ? raw : null;
+        return raw != null && SCHEME.matcher(raw).matches() && !FIVE_DIGITS.matcher(raw).find() ? raw : null;
     }
 
     /** Authorisation codes are short (6 characters in ISO 8583); a long value is not one and is dropped. */
     public static String approvalCode(String raw) {
-        return raw != null && raw.matches("[A-Za-z0-9]{1,8}") ? raw : null;
+        return raw != null && APPROVAL_CODE.matcher(raw).matches() ? raw : null;
     }
 
     /**
@@ -58,7 +68,7 @@ final class CardFields {
         if (raw == null) {
             return null;
         }
-        return raw.matches("[A-Za-z][A-Za-z0-9]{0,31}") && !raw.matches(".*\\d{5,}.*") ? raw : "(unreadable)";
+        return CONDITION.matcher(raw).matches() && !FIVE_DIGITS.matcher(raw).find() ? raw : "(unreadable)";
     }
 
     /**
@@ -66,10 +76,10 @@ final class CardFields {
      * test: PSP references are long digit runs that pass it by chance one time in ten.
      */
     public static String transactionId(String raw) {
-        return raw != null && raw.matches("[A-Za-z0-9._:+/-]{1,100}") ? raw : null;
+        return raw != null && TRANSACTION_ID.matcher(raw).matches() ? raw : null;
     }
 
     public static String timestamp(String raw) {
-        return raw != null && raw.matches("[0-9T:.+Z-]{10,40}") ? raw : null;
+        return raw != null && TIMESTAMP.matcher(raw).matches() ? raw : null;
     }
 }
