@@ -31,7 +31,9 @@ class CardDataScanTest {
     @ParameterizedTest
     @ValueSource(strings = {"2026-04-12T12:28:33.737+02:00  INFO 2812 --- [main] o.p.X : Started in 2.737 seconds",
             "2026-04-12T12:28:33.123+02:00  WARN 1228 --- [main] o.p.X : Payment 3f9c2a7e flagged for a human",
-            "2026-04-12T12:28:33.123+02:00  INFO 77 --- [main] o.p.X : Payment 9b1d4c07-2812-4e5a-8c3f-0a1b2c3d4e5f approved"})
+            "2026-04-12T12:28:33.123+02:00  INFO 77 --- [main] o.p.X : Payment 9b1d4c07-2812-4e5a-8c3f-0a1b2c3d4e5f approved",
+            "2026-04-12T12:28:33.123+02:00  INFO 77 --- [main] o.s.b.w.e.t.TomcatWebServer : initialization completed in 2812 ms",
+            "2026-04-12T12:28:33.123+02:00  INFO 77 --- [main] o.p.X : heap 1228 MiB, flushed 2812 bytes in 1228ms"})
     void aLogLinePrefixOrATimingIsNotCardData(String line) {
         assertThat(CardDataScan.inLog(line)).as(line).isEmpty();
     }
