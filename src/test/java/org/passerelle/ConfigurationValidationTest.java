@@ -125,14 +125,17 @@ class ConfigurationValidationTest {
     }
 
     @Test
-    void aClaimLeaseShorterThanOneBatchRefusesToStart() {
-        // 200 reminders x 3 segments at 2000/s is 0.3 s, twice 0.6 s, plus twice the 10 s transaction timeout: 20.6 s
-        String message = startFailure(new String[] {"test"}, "--passerelle.sms.claim-lease=10s",
-                "--passerelle.sms.batch-size=200", "--passerelle.sms.segments-per-second=2000");
-        assertThat(message).contains("passerelle.sms.claim-lease is too short for one batch").contains("batch-size");
-        try (ConfigurableApplicationContext context = start(new String[] {"test"}, "--passerelle.sms.claim-lease=21s",
-                "--passerelle.sms.batch-size=200", "--passerelle.sms.segments-per-second=2000")) {
-            assertThat(context.isRunning()).as("a lease that outlasts the batch starts").isTrue();
+    void aClaimLeaseShorterThanOneBatchAndTheWindowAheadOfItRefusesToStart() {
+        // (200 reminders + 2 windows of 100 ahead: waiting to start, and on the window's threads before their tokens)
+        // x 3 segments at 200/s is 6 s, twice 12 s, plus twice the 10 s transaction timeout: 32 s (26 s would do for
+        // the batch alone)
+        String message = startFailure(new String[] {"test"}, "--passerelle.sms.claim-lease=30s",
+                "--passerelle.sms.batch-size=200", "--passerelle.sms.window=100", "--passerelle.sms.segments-per-second=200");
+        assertThat(message).contains("passerelle.sms.claim-lease is too short for one batch").contains("batch-size")
+                .contains("window");
+        try (ConfigurableApplicationContext context = start(new String[] {"test"}, "--passerelle.sms.claim-lease=32s",
+                "--passerelle.sms.batch-size=200", "--passerelle.sms.window=100", "--passerelle.sms.segments-per-second=200")) {
+            assertThat(context.isRunning()).as("a lease that outlasts the batch and the window ahead of it starts").isTrue();
         }
     }
 

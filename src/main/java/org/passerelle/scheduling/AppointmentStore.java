@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,15 @@ class AppointmentStore {
     Optional<StoredAppointment> find(String id) {
         return jdbc.sql("select * from appointment where id = :id").param("id", id)
                 .query(AppointmentStore::mapAppointment).optional();
+    }
+
+    /** The appointments among these ids, in no particular order (one query). */
+    List<StoredAppointment> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from appointment where id in (:ids)").param("ids", ids)
+                .query(AppointmentStore::mapAppointment).list();
     }
 
     void insert(StoredAppointment a, Instant purgeAfter) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * The steps of the reminder route (routes/sms-reminders.yaml): claim what is due, prepare the SMPP
  * submit, record the SMSC's message ids, and decide what a failure means. The middle steps run on the
  * submit window's threads at once ({@link SubmitWindow}); outcomes are written in groups ({@link SendOutcomes})
- * and the batch ends with {@link #recorded()}. Logs carry reminder ids only.
+ * and the batch ends with {@link #recorded}. Logs carry reminder ids only.
  */
 @Component("reminderDispatcher")
 public class ReminderDispatcher {
@@ -47,6 +49,8 @@ public class ReminderDispatcher {
     private final SendOutcomes outcomes;
     private final SendingStop stop;
     private final Clock clock;
+    /** Reminders claimed by this replica that no window thread has started yet. */
+    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
 
     public ReminderDispatcher(ReminderQueue queue, ReminderText text, SmsProperties properties, ChannelCalls channels,
                               SmsNode node, SmsMetrics metrics, SendOutcomes outcomes, SendingStop stop, Clock clock) {
@@ -64,10 +68,17 @@ public class ReminderDispatcher {
 
     /**
      * Due reminders for this replica; none while the channel is closed, the breaker open, outside the sending
-     * hours or once shutdown began. A non-empty batch is running until {@link #recorded()}.
+     * hours or once shutdown began. A non-empty batch is running until {@link #recorded}.
+     *
+     * <p>The timer does not wait for a batch to end (the split runs on the window's threads), so batches
+     * overlap: the next one is claimed while the last submits of the one before are in flight, and the window
+     * does not empty between two batches. What bounds the claims is {@link #waiting}: a batch is claimed only
+     * while at most one window of reminders claimed here has not started yet, so a claimed reminder has at most
+     * {@code window} reminders waiting ahead of it and {@code window} in flight; the claim lease is sized for
+     * that ({@link SmsProperties#minimumClaimLease()}).
      */
-    public List<ReminderToSend> claimDue() {
-        if (!channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
+    public synchronized List<ReminderToSend> claimDue() {
+        if (waiting.size() > properties.window() || !channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
             return List.of();
         }
         stop.batchStarted(); // counted before reading the flag, so the shutdown either waits for this batch or is seen here
@@ -80,6 +91,7 @@ public class ReminderDispatcher {
             if (batch.isEmpty()) {
                 stop.batchEnded();
             }
+            batch.forEach(r -> waiting.add(r.reminderId()));
             return batch;
         } catch (RuntimeException e) {
             stop.batchEnded();
@@ -87,16 +99,21 @@ public class ReminderDispatcher {
         }
     }
 
-    /** Last step of a batch: every outcome of it is written. */
+    /**
+     * Last step of a batch: it ends (for the shutdown) once every outcome of it is written, on the outcome
+     * writer's thread; this window thread goes back to submitting at once.
+     */
     public void recorded(Exchange exchange) {
-        try {
-            outcomes.flush();
-        } finally {
-            List<?> batch = exchange.getIn().getBody(List.class);
-            if (batch != null && !batch.isEmpty()) {
-                stop.batchEnded();
+        List<?> batch = exchange.getIn().getBody(List.class);
+        if (batch == null || batch.isEmpty()) {
+            return;
+        }
+        for (Object r : batch) {
+            if (r instanceof ReminderToSend reminder) {
+                waiting.remove(reminder.reminderId()); // one that never started (split cut short) no longer holds claims back
             }
         }
+        outcomes.afterWritten(stop::batchEnded);
     }
 
     /** Turns the claimed reminder into a camel-smpp submit with our own encoding and segments. */
@@ -104,6 +121,7 @@ public class ReminderDispatcher {
         Message in = exchange.getIn();
         ReminderToSend reminder = in.getBody(ReminderToSend.class);
         exchange.setProperty(REMINDER, reminder);
+        waiting.remove(reminder.reminderId());
         stop.checkRunning();
         EncodedSms sms = encoder.encode(text.render(reminder), (int) reminder.reminderId());
         exchange.setProperty(ENCODING, sms.encoding().name());
