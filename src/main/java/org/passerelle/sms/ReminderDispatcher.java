@@ -38,6 +38,7 @@ public class ReminderDispatcher {
     static final String REMINDER = "passerelle.reminder";
     static final String ENCODING = "passerelle.encoding";
     static final String SEGMENTS = "smsSegments";
+    static final String IN_WINDOW = "passerelle.inWindow";
 
     private final ReminderQueue queue;
     private final ReminderText text;
@@ -48,12 +49,14 @@ public class ReminderDispatcher {
     private final SmsMetrics metrics;
     private final SendOutcomes outcomes;
     private final SendingStop stop;
+    private final WindowSlots slots;
     private final Clock clock;
-    /** Reminders claimed by this replica that no window thread has started yet. */
+    /** Reminders claimed by this replica that have not taken their place in the window yet. */
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
 
     public ReminderDispatcher(ReminderQueue queue, ReminderText text, SmsProperties properties, ChannelCalls channels,
-                              SmsNode node, SmsMetrics metrics, SendOutcomes outcomes, SendingStop stop, Clock clock) {
+                              SmsNode node, SmsMetrics metrics, SendOutcomes outcomes, SendingStop stop, WindowSlots slots,
+                              Clock clock) {
         this.queue = queue;
         this.text = text;
         this.encoder = new SmsEncoder(properties.transliterate());
@@ -63,6 +66,7 @@ public class ReminderDispatcher {
         this.metrics = metrics;
         this.outcomes = outcomes;
         this.stop = stop;
+        this.slots = slots;
         this.clock = clock;
     }
 
@@ -73,9 +77,10 @@ public class ReminderDispatcher {
      * <p>The timer does not wait for a batch to end (the split runs on the window's threads), so batches
      * overlap: the next one is claimed while the last submits of the one before are in flight, and the window
      * does not empty between two batches. What bounds the claims is {@link #waiting}: a batch is claimed only
-     * while at most one window of reminders claimed here has not started yet, so a claimed reminder has at most
-     * {@code window} reminders waiting ahead of it and {@code window} in flight; the claim lease is sized for
-     * that ({@link SmsProperties#minimumClaimLease()}).
+     * while at most one window of reminders claimed here has not taken its place in the window yet, so a claimed
+     * reminder has at most {@code window} reminders waiting ahead of it and {@code window} in the window (waiting
+     * for tokens or for their response); the claim lease is sized for that
+     * ({@link SmsProperties#minimumClaimLease()}).
      */
     public synchronized List<ReminderToSend> claimDue() {
         if (waiting.size() > properties.window() || !channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
@@ -121,7 +126,6 @@ public class ReminderDispatcher {
         Message in = exchange.getIn();
         ReminderToSend reminder = in.getBody(ReminderToSend.class);
         exchange.setProperty(REMINDER, reminder);
-        waiting.remove(reminder.reminderId());
         stop.checkRunning();
         EncodedSms sms = encoder.encode(text.render(reminder), (int) reminder.reminderId());
         exchange.setProperty(ENCODING, sms.encoding().name());
@@ -140,6 +144,24 @@ public class ReminderDispatcher {
         }
         in.setHeader(SmppConstants.SPLITTING_POLICY, "ALLOW");
         in.setBody("reminder " + reminder.reminderId()); // the text travels in the segments, never in the body
+    }
+
+    /**
+     * Takes a place in the window for this prepared reminder (waiting until a response frees one); from here on it
+     * is no longer waiting to start.
+     */
+    public void enterWindow(Exchange exchange) throws InterruptedException {
+        slots.take();
+        exchange.setProperty(IN_WINDOW, Boolean.TRUE);
+        ReminderToSend reminder = exchange.getProperty(REMINDER, ReminderToSend.class);
+        waiting.remove(reminder.reminderId());
+    }
+
+    /** Gives the reminder's place back once its submit is answered or failed; does nothing if it held none. */
+    public void leaveWindow(Exchange exchange) {
+        if (exchange.removeProperty(IN_WINDOW) != null) {
+            slots.give();
+        }
     }
 
     /** Records the SMSC's message ids (one per segment). */
@@ -162,6 +184,7 @@ public class ReminderDispatcher {
             log.error("Reminder route failed before a reminder was known: {}", SmppFailure.describe(error));
             return;
         }
+        waiting.remove(reminder.reminderId()); // failed before its place in the window: it no longer holds claims back
         if (error instanceof SendingStop.Stopped) {
             outcomes.add(new SendOutcome.Held(reminder.reminderId(), "released at shutdown"));
             return;
