@@ -126,14 +126,14 @@ class ConfigurationValidationTest {
 
     @Test
     void aClaimLeaseShorterThanOneBatchAndTheWindowAheadOfItRefusesToStart() {
-        // (200 reminders + 2 windows of 100 ahead: waiting to start, and on the window's threads before their tokens)
-        // x 3 segments at 200/s is 6 s, twice 12 s, plus twice the 10 s transaction timeout: 32 s (26 s would do for
-        // the batch alone)
-        String message = startFailure(new String[] {"test"}, "--passerelle.sms.claim-lease=30s",
+        // up to 2 x (200 reminders + a window of 100) ahead of a batch's last one (the batch, what may wait before it,
+        // the window) x 3 segments at 200/s is 9 s, twice 18 s, plus twice the 10 s transaction timeout: 38 s (26 s
+        // would do for the batch alone)
+        String message = startFailure(new String[] {"test"}, "--passerelle.sms.claim-lease=36s",
                 "--passerelle.sms.batch-size=200", "--passerelle.sms.window=100", "--passerelle.sms.segments-per-second=200");
         assertThat(message).contains("passerelle.sms.claim-lease is too short for one batch").contains("batch-size")
                 .contains("window");
-        try (ConfigurableApplicationContext context = start(new String[] {"test"}, "--passerelle.sms.claim-lease=32s",
+        try (ConfigurableApplicationContext context = start(new String[] {"test"}, "--passerelle.sms.claim-lease=38s",
                 "--passerelle.sms.batch-size=200", "--passerelle.sms.window=100", "--passerelle.sms.segments-per-second=200")) {
             assertThat(context.isRunning()).as("a lease that outlasts the batch and the window ahead of it starts").isTrue();
         }

@@ -26,6 +26,19 @@ public class PhoneProtection {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /**
+     * One decrypting cipher per thread, initialised afresh for each value: {@code Cipher.getInstance} (a provider
+     * lookup) cost more than the decryption for each reminder sent. Only for decryption; GCM forbids re-using a
+     * nonce when encrypting, and {@link #encrypt} draws a new one anyway.
+     */
+    private static final ThreadLocal<Cipher> DECRYPTERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
+
     private final Map<String, SecretKeySpec> encryptionKeys = new LinkedHashMap<>();
     private final Map<String, SecretKeySpec> hashKeys = new LinkedHashMap<>();
     private final String currentEncryptionKey;
@@ -63,7 +76,7 @@ public class PhoneProtection {
         }
         try {
             byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = DECRYPTERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {

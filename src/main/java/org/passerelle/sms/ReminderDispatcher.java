@@ -75,15 +75,15 @@ public class ReminderDispatcher {
      * hours or once shutdown began. A non-empty batch is running until {@link #recorded}.
      *
      * <p>The timer does not wait for a batch to end (the split runs on the window's threads), so batches
-     * overlap: the next one is claimed while the last submits of the one before are in flight, and the window
-     * does not empty between two batches. What bounds the claims is {@link #waiting}: a batch is claimed only
-     * while at most one window of reminders claimed here has not taken its place in the window yet, so a claimed
-     * reminder has at most {@code window} reminders waiting ahead of it and {@code window} in the window (waiting
-     * for tokens or for their response); the claim lease is sized for that
-     * ({@link SmsProperties#minimumClaimLease()}).
+     * overlap: the next one is claimed while the one before is still being sent, and the window does not empty
+     * while a claim is under way. What bounds the claims is {@link #waiting}: a batch is claimed only while fewer
+     * than {@code max(batch-size, window)} reminders claimed here have not taken their place in the window, so a
+     * claimed reminder has fewer than that waiting ahead of it and {@code window} in the window (waiting for
+     * tokens or for their response); the claim lease is sized for that ({@link SmsProperties#minimumClaimLease()}).
      */
     public synchronized List<ReminderToSend> claimDue() {
-        if (waiting.size() > properties.window() || !channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
+        if (waiting.size() >= Math.max(properties.batchSize(), properties.window()) || !channels.acceptsNewWork(ChannelId.SMS)
+                || !queue.windowOpen()) {
             return List.of();
         }
         stop.batchStarted(); // counted before reading the flag, so the shutdown either waits for this batch or is seen here

@@ -74,20 +74,21 @@ record SmsProperties(
     static final int LEASE_SEGMENTS_PER_REMINDER = 3;
 
     /**
-     * The shortest claim lease that outlasts one batch: a batch is claimed while at most one window of reminders
-     * claimed before it has not started ({@link ReminderDispatcher#claimDue()}), and the window's threads may hold
-     * one more window that has not had its tokens yet, so its last reminder gets its tokens after at most
-     * {@code batch-size + 2 x window} reminders at {@value #LEASE_SEGMENTS_PER_REMINDER} segments each under the rate
-     * limit; that twice over, plus two transaction timeouts for the last submits' responses. A shorter lease lets
-     * another replica take back claims still being sent: duplicate SMS.
+     * The shortest claim lease that outlasts one batch: a batch is claimed while fewer than
+     * {@code max(batch-size, window)} reminders claimed before it wait for a place in the window
+     * ({@link ReminderDispatcher#claimDue()}), and {@code window} more may hold a place without their tokens yet,
+     * so its last reminder gets its tokens after fewer than {@code 2 x (batch-size + window)} reminders at
+     * {@value #LEASE_SEGMENTS_PER_REMINDER} segments each under the rate limit; that twice over, plus two
+     * transaction timeouts for the last submits' responses. A shorter lease lets another replica take back claims
+     * still being sent: duplicate SMS.
      */
     Duration minimumClaimLease() {
-        double batchSeconds = (double) (batchSize + 2 * window) * LEASE_SEGMENTS_PER_REMINDER / segmentsPerSecond;
+        double batchSeconds = 2.0 * (batchSize + window) * LEASE_SEGMENTS_PER_REMINDER / segmentsPerSecond;
         return Duration.ofMillis((long) Math.ceil(2 * batchSeconds * 1000)).plus(smsc.transactionTimeout().multipliedBy(2));
     }
 
     @AssertTrue(message = "passerelle.sms.claim-lease is too short for one batch: it must be at least "
-            + "2 x (batch-size + 2 x window) x 3 segments / segments-per-second + 2 x smsc.transaction-timeout "
+            + "4 x (batch-size + window) x 3 segments / segments-per-second + 2 x smsc.transaction-timeout "
             + "(lower batch-size or raise claim-lease), or another replica may send the same reminders again")
     public boolean isClaimLeaseLongEnough() {
         return claimLease == null || smsc == null || segmentsPerSecond < 1 || claimLease.compareTo(minimumClaimLease()) >= 0;
