@@ -125,14 +125,17 @@ class ConfigurationValidationTest {
     }
 
     @Test
-    void aClaimLeaseShorterThanOneBatchRefusesToStart() {
-        // 200 reminders x 3 segments at 2000/s is 0.3 s, twice 0.6 s, plus twice the 10 s transaction timeout: 20.6 s
-        String message = startFailure(new String[] {"test"}, "--passerelle.sms.claim-lease=10s",
-                "--passerelle.sms.batch-size=200", "--passerelle.sms.segments-per-second=2000");
-        assertThat(message).contains("passerelle.sms.claim-lease is too short for one batch").contains("batch-size");
-        try (ConfigurableApplicationContext context = start(new String[] {"test"}, "--passerelle.sms.claim-lease=21s",
-                "--passerelle.sms.batch-size=200", "--passerelle.sms.segments-per-second=2000")) {
-            assertThat(context.isRunning()).as("a lease that outlasts the batch starts").isTrue();
+    void aClaimLeaseShorterThanOneBatchAndTheWindowAheadOfItRefusesToStart() {
+        // up to 2 x (200 reminders + a window of 100) ahead of a batch's last one (the batch, what may wait before it,
+        // the window) x 3 segments at 200/s is 9 s, twice 18 s, plus twice the 10 s transaction timeout: 38 s (26 s
+        // would do for the batch alone)
+        String message = startFailure(new String[] {"test"}, "--passerelle.sms.claim-lease=36s",
+                "--passerelle.sms.batch-size=200", "--passerelle.sms.window=100", "--passerelle.sms.segments-per-second=200");
+        assertThat(message).contains("passerelle.sms.claim-lease is too short for one batch").contains("batch-size")
+                .contains("window");
+        try (ConfigurableApplicationContext context = start(new String[] {"test"}, "--passerelle.sms.claim-lease=38s",
+                "--passerelle.sms.batch-size=200", "--passerelle.sms.window=100", "--passerelle.sms.segments-per-second=200")) {
+            assertThat(context.isRunning()).as("a lease that outlasts the batch and the window ahead of it starts").isTrue();
         }
     }
 

@@ -69,6 +69,15 @@ class AppointmentStore {
         return found;
     }
 
+    /** The appointments among these ids, in no particular order (one query). */
+    List<StoredAppointment> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from appointment where id in (:ids)").param("ids", ids)
+                .query(AppointmentStore::mapAppointment).list();
+    }
+
     void insert(StoredAppointment a, Instant purgeAfter) {
         bind(jdbc.sql(INSERT), a, purgeAfter).update();
     }

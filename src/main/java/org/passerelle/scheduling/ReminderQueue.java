@@ -43,7 +43,7 @@ public class ReminderQueue {
 
     /**
      * Claims up to {@code limit} due reminders for this replica, leased for {@code lease}, in one transaction
-     * (one locking select, one batched update), then reads them with their appointments.
+     * (one locking select, one batched update), then reads them with their appointments (two queries).
      */
     public List<ReminderToSend> claimDue(String node, int limit, Duration lease) {
         Instant now = clock.instant();
@@ -53,11 +53,17 @@ public class ReminderQueue {
         });
         Map<Long, StoredReminder> byId = new HashMap<>();
         reminders.findAll(claimed).forEach(r -> byId.put(r.id(), r));
+        Map<String, StoredAppointment> appointmentsById = new HashMap<>();
+        appointments.findAll(byId.values().stream().map(StoredReminder::appointmentId).distinct().toList())
+                .forEach(a -> appointmentsById.put(a.id(), a));
         List<ReminderToSend> out = new ArrayList<>(claimed.size());
         List<Long> cancelled = new ArrayList<>();
         for (long id : claimed) {
             StoredReminder r = byId.get(id);
-            StoredAppointment a = appointments.find(r.appointmentId()).orElseThrow();
+            StoredAppointment a = appointmentsById.get(r.appointmentId());
+            if (a == null) {
+                throw new IllegalStateException("reminder " + id + " without its appointment");
+            }
             if (a.status() != AppointmentStatus.BOOKED || a.phoneEncrypted() == null
                     || a.phoneStatus() != PhonePolicy.PhoneStatus.OK || !a.smsConsent()) {
                 cancelled.add(id);

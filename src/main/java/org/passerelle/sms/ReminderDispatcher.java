@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.smpp.SmppConstants;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * The steps of the reminder route (routes/sms-reminders.yaml): claim what is due, prepare the SMPP
  * submit, record the SMSC's message ids, and decide what a failure means. The middle steps run on the
  * submit window's threads at once ({@link SubmitWindow}); outcomes are written in groups ({@link SendOutcomes})
- * and the batch ends with {@link #recorded()}. Logs carry reminder ids only.
+ * and the batch ends with {@link #recorded}. Logs carry reminder ids only.
  */
 @Component("reminderDispatcher")
 public class ReminderDispatcher {
@@ -36,6 +38,7 @@ public class ReminderDispatcher {
     static final String REMINDER = "passerelle.reminder";
     static final String ENCODING = "passerelle.encoding";
     static final String SEGMENTS = "smsSegments";
+    static final String IN_WINDOW = "passerelle.inWindow";
 
     private final ReminderQueue queue;
     private final ReminderText text;
@@ -46,10 +49,14 @@ public class ReminderDispatcher {
     private final SmsMetrics metrics;
     private final SendOutcomes outcomes;
     private final SendingStop stop;
+    private final WindowSlots slots;
     private final Clock clock;
+    /** Reminders claimed by this replica that have not taken their place in the window yet. */
+    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
 
     public ReminderDispatcher(ReminderQueue queue, ReminderText text, SmsProperties properties, ChannelCalls channels,
-                              SmsNode node, SmsMetrics metrics, SendOutcomes outcomes, SendingStop stop, Clock clock) {
+                              SmsNode node, SmsMetrics metrics, SendOutcomes outcomes, SendingStop stop, WindowSlots slots,
+                              Clock clock) {
         this.queue = queue;
         this.text = text;
         this.encoder = new SmsEncoder(properties.transliterate());
@@ -59,15 +66,24 @@ public class ReminderDispatcher {
         this.metrics = metrics;
         this.outcomes = outcomes;
         this.stop = stop;
+        this.slots = slots;
         this.clock = clock;
     }
 
     /**
      * Due reminders for this replica; none while the channel is closed, the breaker open, outside the sending
-     * hours or once shutdown began. A non-empty batch is running until {@link #recorded()}.
+     * hours or once shutdown began. A non-empty batch is running until {@link #recorded}.
+     *
+     * <p>The timer does not wait for a batch to end (the split runs on the window's threads), so batches
+     * overlap: the next one is claimed while the one before is still being sent, and the window does not empty
+     * while a claim is under way. What bounds the claims is {@link #waiting}: a batch is claimed only while fewer
+     * than {@code max(batch-size, window)} reminders claimed here have not taken their place in the window, so a
+     * claimed reminder has fewer than that waiting ahead of it and {@code window} in the window (waiting for
+     * tokens or for their response); the claim lease is sized for that ({@link SmsProperties#minimumClaimLease()}).
      */
-    public List<ReminderToSend> claimDue() {
-        if (!channels.acceptsNewWork(ChannelId.SMS) || !queue.windowOpen()) {
+    public synchronized List<ReminderToSend> claimDue() {
+        if (waiting.size() >= Math.max(properties.batchSize(), properties.window()) || !channels.acceptsNewWork(ChannelId.SMS)
+                || !queue.windowOpen()) {
             return List.of();
         }
         stop.batchStarted(); // counted before reading the flag, so the shutdown either waits for this batch or is seen here
@@ -80,6 +96,7 @@ public class ReminderDispatcher {
             if (batch.isEmpty()) {
                 stop.batchEnded();
             }
+            batch.forEach(r -> waiting.add(r.reminderId()));
             return batch;
         } catch (RuntimeException e) {
             stop.batchEnded();
@@ -87,16 +104,21 @@ public class ReminderDispatcher {
         }
     }
 
-    /** Last step of a batch: every outcome of it is written. */
+    /**
+     * Last step of a batch: it ends (for the shutdown) once every outcome of it is written, on the outcome
+     * writer's thread; this window thread goes back to submitting at once.
+     */
     public void recorded(Exchange exchange) {
-        try {
-            outcomes.flush();
-        } finally {
-            List<?> batch = exchange.getIn().getBody(List.class);
-            if (batch != null && !batch.isEmpty()) {
-                stop.batchEnded();
+        List<?> batch = exchange.getIn().getBody(List.class);
+        if (batch == null || batch.isEmpty()) {
+            return;
+        }
+        for (Object r : batch) {
+            if (r instanceof ReminderToSend reminder) {
+                waiting.remove(reminder.reminderId()); // one that never started (split cut short) no longer holds claims back
             }
         }
+        outcomes.afterWritten(stop::batchEnded);
     }
 
     /** Turns the claimed reminder into a camel-smpp submit with our own encoding and segments. */
@@ -124,6 +146,24 @@ public class ReminderDispatcher {
         in.setBody("reminder " + reminder.reminderId()); // the text travels in the segments, never in the body
     }
 
+    /**
+     * Takes a place in the window for this prepared reminder (waiting until a response frees one); from here on it
+     * is no longer waiting to start.
+     */
+    public void enterWindow(Exchange exchange) throws InterruptedException {
+        slots.take();
+        exchange.setProperty(IN_WINDOW, Boolean.TRUE);
+        ReminderToSend reminder = exchange.getProperty(REMINDER, ReminderToSend.class);
+        waiting.remove(reminder.reminderId());
+    }
+
+    /** Gives the reminder's place back once its submit is answered or failed; does nothing if it held none. */
+    public void leaveWindow(Exchange exchange) {
+        if (exchange.removeProperty(IN_WINDOW) != null) {
+            slots.give();
+        }
+    }
+
     /** Records the SMSC's message ids (one per segment). */
     @SuppressWarnings("unchecked")
     public void submitted(Exchange exchange) {
@@ -144,6 +184,7 @@ public class ReminderDispatcher {
             log.error("Reminder route failed before a reminder was known: {}", SmppFailure.describe(error));
             return;
         }
+        waiting.remove(reminder.reminderId()); // failed before its place in the window: it no longer holds claims back
         if (error instanceof SendingStop.Stopped) {
             outcomes.add(new SendOutcome.Held(reminder.reminderId(), "released at shutdown"));
             return;

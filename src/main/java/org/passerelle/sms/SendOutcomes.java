@@ -1,9 +1,10 @@
 package org.passerelle.sms;
 
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.passerelle.scheduling.ReminderQueue;
 import org.passerelle.scheduling.SendOutcome;
 import org.slf4j.Logger;
@@ -11,10 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit of what became of each reminder. The sending threads of the window add outcomes; whichever
- * finds the writer free writes everything queued in one transaction (JDBC batches) while the others go on
- * submitting. Under load a transaction holds many outcomes; at a trickle each is written at once. The end of
- * a batch ({@link #flush()}) waits until every outcome of it is written.
+ * Group commit of what became of each reminder, on a writer thread of its own ({@code sms-outcomes}): the
+ * submit window's threads queue an outcome and go back to submitting at once, so a database write never takes
+ * a place in the window. The writer writes everything queued in one transaction (JDBC batches); under load a
+ * transaction holds many outcomes, at a trickle each is written at once. The end of a batch
+ * ({@link #afterWritten(Runnable)}) runs once every outcome queued before it is written.
  *
  * <p>If a write fails (database away), each outcome is tried alone once more; one that still fails is left:
  * its claim comes back after the lease, counted as ambiguous, as after a crash.
@@ -24,54 +26,89 @@ class SendOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(SendOutcomes.class);
     private static final int MAX_PER_TRANSACTION = 500;
+    private static final Object CLOSE = new Object();
 
     private final ReminderQueue queue;
     private final SmsNode node;
     private final SmsMetrics metrics;
-    private final ConcurrentLinkedQueue<SendOutcome> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock();
+    /** Outcomes and batch ends ({@link Runnable}), in the order they were queued. */
+    private final LinkedBlockingQueue<Object> waiting = new LinkedBlockingQueue<>();
+    private final Thread writer;
 
     SendOutcomes(ReminderQueue queue, SmsNode node, SmsMetrics metrics) {
         this.queue = queue;
         this.node = node;
         this.metrics = metrics;
+        this.writer = new Thread(this::writeUntilClosed, "sms-outcomes");
+        writer.setDaemon(true);
+        writer.start();
     }
 
-    /** Queues the outcome and writes the queue unless another thread is writing it. */
+    /** Queues the outcome for the writer; returns at once. */
     void add(SendOutcome outcome) {
         waiting.add(outcome);
-        // re-check after unlocking: an outcome added while the writer was finishing would otherwise wait
-        while (!waiting.isEmpty() && writer.tryLock()) {
-            try {
-                drain();
-            } finally {
-                writer.unlock();
-            }
-        }
     }
 
-    /** Writes everything queued so far, waiting for a write in progress; returns when all of it is written. */
-    void flush() {
-        writer.lock();
-        try {
-            drain();
-        } finally {
-            writer.unlock();
-        }
+    /** Runs {@code then} on the writer thread once everything queued before this call is written (or given up). */
+    void afterWritten(Runnable then) {
+        waiting.add(then);
     }
 
-    private void drain() {
+    /** Bean destruction (after Camel and the sending stop): writes what is left, then ends the writer. */
+    @PreDestroy
+    void close() throws InterruptedException {
+        waiting.add(CLOSE);
+        writer.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    private void writeUntilClosed() {
         List<SendOutcome> chunk = new ArrayList<>();
-        SendOutcome next;
+        List<Runnable> ends = new ArrayList<>();
         while (true) {
-            chunk.clear();
-            while (chunk.size() < MAX_PER_TRANSACTION && (next = waiting.poll()) != null) {
-                chunk.add(next);
-            }
-            if (chunk.isEmpty()) {
+            try {
+                Object next = waiting.take();
+                boolean close = false;
+                // a chunk stops at a batch end, so that it runs as soon as what came before it is written
+                while (next != null) {
+                    if (next == CLOSE) {
+                        close = true;
+                        break;
+                    }
+                    take(next, chunk, ends);
+                    next = ends.isEmpty() && chunk.size() < MAX_PER_TRANSACTION ? waiting.poll() : null;
+                }
+                if (!chunk.isEmpty()) {
+                    write(chunk);
+                }
+                if (close) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                log.error("Outcome writer interrupted; outcomes still queued come back after their lease");
                 return;
+            } catch (RuntimeException | Error e) {
+                log.error("Outcome writer failed ({}); those claims come back after the lease", e.getClass().getSimpleName());
+            } finally {
+                ends.forEach(SendOutcomes::runQuietly); // a batch ends even if its outcomes could not be written
+                chunk.clear();
+                ends.clear();
             }
-            write(chunk);
+        }
+    }
+
+    private static void take(Object item, List<SendOutcome> chunk, List<Runnable> ends) {
+        if (item instanceof SendOutcome o) {
+            chunk.add(o);
+        } else {
+            ends.add((Runnable) item);
+        }
+    }
+
+    private static void runQuietly(Runnable end) {
+        try {
+            end.run();
+        } catch (RuntimeException e) {
+            log.error("End of a reminder batch failed: {}", e.getClass().getSimpleName());
         }
     }
 

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Graceful shutdown of sending. When the application closes (before Camel stops: Camel is stopped as a
  * Spring lifecycle bean, after this event), no new batch is claimed and no new submit starts; submits
- * already at the SMSC finish; the batch's reminders not yet submitted are released at once (due again now,
- * attempt undone) instead of waiting for their lease; this listener returns once the batch is recorded.
+ * already at the SMSC finish; the reminders of the batches under way (the next overlaps the end of the last) not yet
+ * submitted are released at once (due again now, attempt undone) instead of waiting for their lease; this
+ * listener returns once every batch is recorded.
  */
 @Component
 class SendingStop {

@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize           reminders claimed per poll (in one transaction)
  * @param window              submits outstanding at once on the bind (sent before the earlier ones are answered)
  * @param claimLease          how long a replica keeps a claim before others may take the reminder back (crash recovery);
- *                            must outlast sending a batch, see {@link #isClaimLeaseLongEnough()}
+ *                            must outlast sending a batch and the window ahead of it, see {@link #isClaimLeaseLongEnough()}
  * @param retryInitialDelay   first retry delay after a transient SMPP error; doubles per attempt, with ±20 % jitter
  * @param retryMaxDelay       longest retry delay
  * @param pollInterval        how often due reminders are claimed
@@ -74,17 +74,21 @@ record SmsProperties(
     static final int LEASE_SEGMENTS_PER_REMINDER = 3;
 
     /**
-     * The shortest claim lease that outlasts one batch: its reminders at {@value #LEASE_SEGMENTS_PER_REMINDER}
-     * segments each under the rate limit, twice over, plus two transaction timeouts for the last submits'
-     * responses. A shorter lease lets another replica take back claims still being sent: duplicate SMS.
+     * The shortest claim lease that outlasts one batch: a batch is claimed while fewer than
+     * {@code max(batch-size, window)} reminders claimed before it wait for a place in the window
+     * ({@link ReminderDispatcher#claimDue()}), and {@code window} more may hold a place without their tokens yet,
+     * so its last reminder gets its tokens after fewer than {@code 2 x (batch-size + window)} reminders at
+     * {@value #LEASE_SEGMENTS_PER_REMINDER} segments each under the rate limit; that twice over, plus two
+     * transaction timeouts for the last submits' responses. A shorter lease lets another replica take back claims
+     * still being sent: duplicate SMS.
      */
     Duration minimumClaimLease() {
-        double batchSeconds = (double) batchSize * LEASE_SEGMENTS_PER_REMINDER / segmentsPerSecond;
+        double batchSeconds = 2.0 * (batchSize + window) * LEASE_SEGMENTS_PER_REMINDER / segmentsPerSecond;
         return Duration.ofMillis((long) Math.ceil(2 * batchSeconds * 1000)).plus(smsc.transactionTimeout().multipliedBy(2));
     }
 
     @AssertTrue(message = "passerelle.sms.claim-lease is too short for one batch: it must be at least "
-            + "2 x batch-size x 3 segments / segments-per-second + 2 x smsc.transaction-timeout "
+            + "4 x (batch-size + window) x 3 segments / segments-per-second + 2 x smsc.transaction-timeout "
             + "(lower batch-size or raise claim-lease), or another replica may send the same reminders again")
     public boolean isClaimLeaseLongEnough() {
         return claimLease == null || smsc == null || segmentsPerSecond < 1 || claimLease.compareTo(minimumClaimLease()) >= 0;

@@ -9,9 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The submit window: the reminder route's split runs its reminders on these {@code passerelle.sms.window}
+ * The submit window: the reminder route's split runs its reminders on these {@code 2 x passerelle.sms.window}
  * threads. Each thread waits for its submit_sm_resp (camel-smpp is synchronous per caller) while the
- * others submit on the same jSMPP session, so at most {@code window} submits are outstanding on the bind.
+ * others submit on the same jSMPP session; a reminder holds one of the {@code window} places of
+ * {@link WindowSlots} from before its tokens until its response, so at most {@code window} submits are
+ * outstanding on the bind, and the other threads prepare the next reminders meanwhile.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmitWindow {
@@ -19,7 +21,8 @@ class SubmitWindow {
     @Bean(name = "smsSubmitWindow", destroyMethod = "shutdown")
     ExecutorService smsSubmitWindow(SmsProperties properties) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.window(), properties.window(), 60, TimeUnit.SECONDS,
+        int threads = 2 * properties.window();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "sms-submit-" + n.incrementAndGet());
                     t.setDaemon(true);

@@ -51,10 +51,13 @@ final class PasserelleSender implements AutoCloseable {
         if (!extra.isEmpty()) {
             args.addAll(List.of(extra.split("\\s+")));
         }
+        // e.g. -Dbench.passerelle.jvm=-XX:StartFlightRecording=filename=/tmp/sms.jfr,settings=profile to profile the jar
+        String jvm = System.getProperty("bench.passerelle.jvm", "").trim();
+        List<String> jvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
         long t0 = System.nanoTime();
         PasserelleProcess p;
         try {
-            p = PasserelleProcess.start("bench-" + name, args);
+            p = PasserelleProcess.start("bench-" + name, jvmOptions, args);
         } catch (RuntimeException e) {
             db.close();
             throw e;

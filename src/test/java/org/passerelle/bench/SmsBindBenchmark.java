@@ -135,6 +135,7 @@ class SmsBindBenchmark {
                     passerelle.resume();
                     smsc.awaitCount(n, 10_000, SENDER_CAP_MS);
                     passerelle.suspend();
+                    dumpArrivals("passerelle-" + delay + "ms-" + r, smsc.arrivals(), t0);
                     rates.get(delay).get("passerelle").add(rate(smsc.arrivals(), t0 + SENDER_CAP_MS * 1_000_000));
                 }
             }
@@ -313,6 +314,24 @@ class SmsBindBenchmark {
             List<Double> dev = perSecond.stream().map(c -> Math.abs(c - RATE) * 100.0 / RATE).toList();
             return dev.isEmpty() ? Double.NaN : BenchResults.percentile(dev, 95);
         }
+    }
+
+    /**
+     * With {@code -Dbench.arrivals=<dir>}: the SMSC-side arrival times of a round, in ms from {@code t0}, one per
+     * line, to see where the window empties (with a fixed answer delay d, submits outstanding at t = arrivals in
+     * (t - d, t]).
+     */
+    private static void dumpArrivals(String name, long[] arrivals, long t0) throws java.io.IOException {
+        String dir = System.getProperty("bench.arrivals", "").trim();
+        if (dir.isEmpty()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        for (long a : arrivals) {
+            out.append(String.format(java.util.Locale.ROOT, "%.3f%n", (a - t0) / 1e6));
+        }
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+        java.nio.file.Files.writeString(java.nio.file.Path.of(dir, name + ".txt"), out);
     }
 
     /**
