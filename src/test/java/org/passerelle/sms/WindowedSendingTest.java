@@ -137,7 +137,23 @@ class WindowedSendingTest {
     private void transmitterBound() {
         List<String> warm = bookWhileSuspended("WARM-" + System.nanoTime() + "-", 9, 1);
         assertThat(api.as(OPS).post("/api/channels/sms/resume", "{\"reason\":\"bind\"}").status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(90)).until(() -> submitsTo(warm).size() == 1);
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> submitsTo(warm).size() == 1);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // once seen stuck (no submit, no failure): leave what the sending threads were doing in the report
+            System.out.println("warm-up submit not received; reminder " + jdbc.sql("select status || ' attempts='"
+                    + " || attempts from reminder where appointment_id like 'WARM-%'").query(String.class).list()
+                    + "; threads:");
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().startsWith("sms") || thread.getName().startsWith("Camel")) {
+                    System.out.println(thread.getName() + " " + thread.getState());
+                    for (StackTraceElement frame : stack) {
+                        System.out.println("    at " + frame);
+                    }
+                }
+            });
+            throw e;
+        }
         await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(2)).until(() -> true); // bucket full again
     }
 
