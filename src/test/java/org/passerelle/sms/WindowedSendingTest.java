@@ -138,12 +138,14 @@ class WindowedSendingTest {
         List<String> warm = bookWhileSuspended("WARM-" + System.nanoTime() + "-", 9, 1);
         assertThat(api.as(OPS).post("/api/channels/sms/resume", "{\"reason\":\"bind\"}").status()).isEqualTo(200);
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> submitsTo(warm).size() == 1);
+            // a reminder may be one or more segments (its text carries the appointment's date and time)
+            await().atMost(Duration.ofSeconds(90)).until(() -> !submitsTo(warm).isEmpty()
+                    && countStatus("WARM-", ReminderStatus.PENDING) == 0 && countStatus("WARM-", ReminderStatus.SENDING) == 0);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // once seen stuck (no submit, no failure): leave what the sending threads were doing in the report
             System.out.println("warm-up submit not received; reminder " + jdbc.sql("select status || ' attempts='"
                     + " || attempts from reminder where appointment_id like 'WARM-%'").query(String.class).list()
-                    + "; threads:");
+                    + "; segments at the SMSC for its number: " + submitsTo(warm).size() + "; threads:");
             Thread.getAllStackTraces().forEach((thread, stack) -> {
                 if (thread.getName().startsWith("sms") || thread.getName().startsWith("Camel")) {
                     System.out.println(thread.getName() + " " + thread.getState());
