@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the items that callers on several threads hand in at about the same time in one transaction (a group
- * commit): the first caller to find no group being committed commits every item waiting, its own included, while
- * the others wait for their answer; when it is done, the next caller still waiting commits what has come in since.
+ * commit): a caller that finds fewer than {@code maxCommitters} groups being committed commits the items waiting,
+ * its own included, while the others wait for their answer; when a group is done, a caller still waiting commits
+ * what has come in since. Several groups commit at once (PostgreSQL overlaps their commits' flushes), so senders
+ * never wait in single file behind one transaction.
  * Alone (one MLLP connection) a caller commits its own item at once: no hand-off to another thread.
  *
  * <ul>
@@ -40,15 +42,22 @@ final class GroupCommit<I, R> {
     private final Function<List<I>, List<R>> commit;
     private final Object monitor = new Object();
     private final ArrayDeque<Waiting<I, R>> queue = new ArrayDeque<>();
-    private boolean committing;
+    /** Groups being committed at this moment, each by its own caller's thread, on its own connection. */
+    private int committing;
+    private final int maxCommitters;
+    /** Keys of the items in the groups being committed: an item sharing one waits for that group to end. */
+    private final Set<Object> inFlight = new HashSet<>();
 
     /**
+     * @param maxCommitters groups committed at once (each a transaction on its own connection): one would make
+     *                      every sender wait for every other's commit
      * @param keys   what an item touches; two items with a key in common are committed in different groups
      * @param commit applies a group in one transaction and commits it, returning the i-th item's answer i-th;
      *               throws to roll the whole group back
      */
-    GroupCommit(int maxGroup, Function<I, Set<Object>> keys, Function<List<I>, List<R>> commit) {
+    GroupCommit(int maxGroup, int maxCommitters, Function<I, Set<Object>> keys, Function<List<I>, List<R>> commit) {
         this.maxGroup = maxGroup;
+        this.maxCommitters = maxCommitters;
         this.keys = keys;
         this.commit = commit;
     }
@@ -67,49 +76,67 @@ final class GroupCommit<I, R> {
     Optional<R> submit(I item) {
         Waiting<I, R> mine = new Waiting<>(item);
         boolean interrupted = false;
-        synchronized (monitor) {
-            queue.add(mine);
-            // not interruptible: once handed in, the item may be in a transaction; its caller must learn how that
-            // ended (no AR for a message that is then committed). The wait is one commit long.
-            while (committing && !mine.done) {
-                try {
-                    monitor.wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (mine.done) {
-                return mine.answer;
-            }
-            committing = true;
-        }
         try {
-            while (true) {
-                List<Waiting<I, R>> group = List.of();
-                try {
+            synchronized (monitor) {
+                queue.add(mine);
+                // not interruptible: once handed in, the item may be in a transaction; its caller must learn how
+                // that ended (no AR for a message that is then committed). The wait is about one commit long.
+                while (committing >= maxCommitters && !mine.done) {
+                    try {
+                        monitor.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (mine.done) {
+                    return mine.answer;
+                }
+                committing++;
+            }
+            try {
+                while (true) {
+                    List<Waiting<I, R>> group;
                     synchronized (monitor) {
                         group = takeGroup();
+                        while (group.isEmpty() && !mine.done) {
+                            // what waits shares a key with a group being committed: wait for that one to end
+                            try {
+                                monitor.wait();
+                            } catch (InterruptedException e) {
+                                interrupted = true;
+                            }
+                            group = takeGroup();
+                        }
+                        if (group.isEmpty()) {
+                            return mine.answer;
+                        }
                     }
-                    commitGroup(group);
-                } finally {
+                    try {
+                        commitGroup(group);
+                    } finally {
+                        synchronized (monitor) {
+                            group.forEach(w -> {
+                                w.done = true; // answered, or empty (apply alone) if anything failed
+                                inFlight.removeAll(keys.apply(w.item));
+                            });
+                            monitor.notifyAll();
+                        }
+                    }
                     synchronized (monitor) {
-                        group.forEach(w -> w.done = true); // answered, or empty (apply alone) if anything failed
-                        monitor.notifyAll();
+                        if (mine.done) {
+                            return mine.answer;
+                        }
                     }
                 }
+            } finally {
                 synchronized (monitor) {
-                    if (mine.done) {
-                        return mine.answer;
-                    }
+                    committing--; // a caller still waiting (its item not yet in a group) commits next
+                    monitor.notifyAll();
                 }
             }
         } finally {
-            synchronized (monitor) {
-                committing = false; // a caller still waiting (its item not yet in a group) commits next
-                monitor.notifyAll();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -130,8 +157,10 @@ final class GroupCommit<I, R> {
         while (it.hasNext() && group.size() < maxGroup) {
             Waiting<I, R> w = it.next();
             Set<Object> k = keys.apply(w.item);
-            // an item behind a skipped one with the same key stays behind it
-            if (k.stream().anyMatch(taken::contains) || k.stream().anyMatch(skipped::contains)) {
+            // an item behind a skipped one with the same key stays behind it; one whose key is being committed
+            // in another group waits for that group
+            if (k.stream().anyMatch(taken::contains) || k.stream().anyMatch(skipped::contains)
+                    || k.stream().anyMatch(inFlight::contains)) {
                 skipped.addAll(k);
                 continue;
             }
@@ -139,6 +168,7 @@ final class GroupCommit<I, R> {
             group.add(w);
             it.remove();
         }
+        inFlight.addAll(taken);
         return group;
     }
 

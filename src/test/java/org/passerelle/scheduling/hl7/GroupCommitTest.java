@@ -27,7 +27,7 @@ class GroupCommitTest {
 
     /** Records each group; the first one waits until the test has queued the others behind it. */
     private GroupCommit<Item, String> groupCommit(Function<List<Item>, List<String>> andThen) {
-        return new GroupCommit<>(64, Item::keys, group -> {
+        return new GroupCommit<>(64, 1, Item::keys, group -> {
             if (committed.isEmpty()) {
                 await(firstGroupMayFinish);
             }
@@ -42,7 +42,7 @@ class GroupCommitTest {
 
     @Test
     void aloneACallerCommitsItsOwnItemAtOnce() {
-        GroupCommit<Item, String> commit = new GroupCommit<>(64, Item::keys, GroupCommitTest::answerEach);
+        GroupCommit<Item, String> commit = new GroupCommit<>(64, 1, Item::keys, GroupCommitTest::answerEach);
 
         assertThat(commit.submit(Item.of("a", "A"))).contains("done a");
         assertThat(commit.submit(Item.of("b", "B"))).contains("done b");
