@@ -42,7 +42,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ClientProblem.class)
     ProblemDetail clientProblem(ClientProblem e) {
-        ProblemDetail p = problem(e.status(), e.type(), e.title(), e.getMessage());
+        return problem(e, e.getMessage());
+    }
+
+    /** A client problem's document with the given detail (the screens put their own words there). */
+    public static ProblemDetail problem(ClientProblem e, String detail) {
+        ProblemDetail p = problem(e.status(), e.type(), e.title(), detail);
         e.properties().forEach(p::setProperty);
         return p;
     }

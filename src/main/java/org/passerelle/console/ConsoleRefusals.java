@@ -3,6 +3,8 @@ package org.passerelle.console;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.passerelle.api.ClientProblem;
+import org.passerelle.api.ProblemHandling;
+import org.passerelle.api.ProblemTypes;
 import org.passerelle.channel.ChannelId;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,11 +35,7 @@ class ConsoleRefusals {
         String detail = e.screenKey()
                 .map(key -> text.get("refusal." + key, Arrays.stream(e.screenArgs()).map(this::shown).toArray()))
                 .orElse(e.getMessage());
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), detail);
-        p.setType(e.type());
-        p.setTitle(e.title());
-        e.properties().forEach(p::setProperty);
-        return p;
+        return ProblemHandling.problem(e, detail);
     }
 
     /** Only the reason is typed by hand (its absence is caught in the page): too long, or holding a card number. */
@@ -45,10 +43,8 @@ class ConsoleRefusals {
     ProblemDetail invalid(MethodArgumentNotValidException e) {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(this::fieldText).distinct().collect(Collectors.joining(" "));
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        return ProblemHandling.problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                 detail.isEmpty() ? text.get("refusal.invalid") : detail);
-        p.setTitle("Invalid request");
-        return p;
     }
 
     private String fieldText(FieldError error) {

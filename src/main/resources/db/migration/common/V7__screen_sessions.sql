@@ -1,6 +1,7 @@
 -- The screens' sessions (Spring Session JDBC), shared by every replica. SESSION_ID is the SHA-256 of the browser's
 -- cookie token (43 characters, base64url), never the token itself; see HashedSessionIds. No patient data is kept in a
 -- session: the signed-in staff member, the CSRF token, and the cashier screen's payment key.
+-- BYTEA is binary on PostgreSQL and an alias of BINARY VARYING on H2: one file for both.
 CREATE TABLE SPRING_SESSION (
     PRIMARY_ID CHAR(36) NOT NULL,
     SESSION_ID VARCHAR(64) NOT NULL,
@@ -19,7 +20,7 @@ CREATE INDEX SPRING_SESSION_IX3 ON SPRING_SESSION (PRINCIPAL_NAME);
 CREATE TABLE SPRING_SESSION_ATTRIBUTES (
     SESSION_PRIMARY_ID CHAR(36) NOT NULL,
     ATTRIBUTE_NAME VARCHAR(200) NOT NULL,
-    ATTRIBUTE_BYTES LONGVARBINARY NOT NULL,
+    ATTRIBUTE_BYTES BYTEA NOT NULL,
     CONSTRAINT SPRING_SESSION_ATTRIBUTES_PK PRIMARY KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME),
     CONSTRAINT SPRING_SESSION_ATTRIBUTES_FK FOREIGN KEY (SESSION_PRIMARY_ID) REFERENCES SPRING_SESSION (PRIMARY_ID) ON DELETE CASCADE
 );
